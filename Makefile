@@ -1,0 +1,30 @@
+# Two commands on a fresh Debian 12 machine:
+#   make render   install what is missing, build, render the newest release into dist/<version>/
+#   make test     install what is missing, build, run the whole test suite (ctest)
+BUILD ?= build
+JOBS ?= $(shell nproc)
+TTSGEN = $(BUILD)/ttsgen
+
+.PHONY: all deps build render test golden bench clean
+
+all: build
+
+deps:
+	scripts/install-deps.sh
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(BUILD) -j $(JOBS)
+
+render: build
+	$(TTSGEN) render
+
+test: build
+	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# Regenerate tests/golden/ after an intended change of the templates; review the diff.
+golden: build
+	scripts/update-golden.sh $(TTSGEN)
+
+clean:
+	rm -rf $(BUILD) dist

@@ -1,0 +1,41 @@
+#pragma once
+// Building blocks shared by the stack files: IAM policy documents and S3 buckets that meet the
+// security baseline (DESIGN.md §5).
+
+#include <string>
+#include <vector>
+
+#include "ttsgen/cfn/value.hpp"
+#include "ttsgen/stacks/builder.hpp"
+
+namespace ttsgen::stacks {
+
+// {"Version": "2012-10-17", "Statement": [...]}
+Value policy_document(std::vector<Value> statements);
+// An Allow statement for `actions` on `resources`.
+Value allow(std::vector<std::string> actions, Value resources);
+// A trust policy that lets an AWS service (e.g. "ec2.amazonaws.com") assume the role.
+Value service_trust_policy(const std::string& service);
+// An inline policy entry for AWS::IAM::Role's Policies.
+Value inline_policy(std::string name, std::vector<Value> statements);
+// "arn:${AWS::Partition}:<service>:${AWS::Region}:${AWS::AccountId}:<resource>" as Fn::Sub.
+Value arn(const std::string& service, const std::string& resource);
+// The ARN of an AWS managed policy, e.g. "AmazonSSMManagedInstanceCore".
+Value managed_policy_arn(const std::string& name);
+
+struct BucketOptions {
+  // Bucket name; a null Value lets CloudFormation generate one.
+  Value name;
+  bool versioning = false;
+  // Data the operator would miss: the bucket survives stack deletion and replacement.
+  bool retain = true;
+};
+
+// An S3 bucket that blocks public access, enforces bucket-owner ownership, is encrypted (SSE-S3)
+// and, with bucket_policy(), refuses requests without TLS.
+cfn::Resource& secure_bucket(StackBuilder& s, const std::string& id, const std::string& name_suffix,
+                             const BucketOptions& options);
+// The bucket's policy: deny every request that does not use TLS, plus `statements`.
+cfn::Resource& bucket_policy(StackBuilder& s, const cfn::Resource& bucket, std::vector<Value> statements = {});
+
+}  // namespace ttsgen::stacks

@@ -1,0 +1,45 @@
+#pragma once
+// The subcommand table of the ttsgen program: each command lives in its own file and registers its
+// options on a CLI11 subcommand, returning the function that runs it.
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "ttsgen/catalog/version.hpp"
+#include "ttsgen/render/render.hpp"
+
+namespace ttsgen::cli {
+
+// Exit codes: 0 success, 1 findings or failed work, 2 bad usage.
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitUsage = 2;
+
+// Bad input from the user: reported on stderr, exit code 2.
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+using Runner = std::function<int()>;
+
+struct Command {
+  const char* name;
+  const char* summary;
+  Runner (*setup)(CLI::App& command);
+};
+
+Runner setup_versions(CLI::App& command);
+Runner setup_list(CLI::App& command);
+Runner setup_render(CLI::App& command);
+
+// Shared option helpers.
+// --version V (newest release when empty).
+catalog::Version release_from(const std::string& text);
+// --format for commands that print either text or JSON.
+void add_output_format(CLI::App& command, std::string& format, const std::vector<std::string>& choices);
+render::Format template_format_from(const std::string& text);
+
+}  // namespace ttsgen::cli

@@ -1,0 +1,69 @@
+#include "ttsgen/stacks/common.hpp"
+
+namespace ttsgen::stacks {
+
+using namespace cfn;
+
+Value policy_document(std::vector<Value> statements) {
+  return Value::map({{"Version", "2012-10-17"}, {"Statement", Value::list(std::move(statements))}});
+}
+
+Value allow(std::vector<std::string> actions, Value resources) {
+  Value action = actions.size() == 1 ? Value(actions.front()) : Value::strings(actions);
+  return Value::map({{"Effect", "Allow"}, {"Action", std::move(action)}, {"Resource", std::move(resources)}});
+}
+
+Value service_trust_policy(const std::string& service) {
+  return policy_document({Value::map({{"Effect", "Allow"},
+                                      {"Principal", Value::map({{"Service", service}})},
+                                      {"Action", "sts:AssumeRole"}})});
+}
+
+Value inline_policy(std::string name, std::vector<Value> statements) {
+  return Value::map({{"PolicyName", std::move(name)}, {"PolicyDocument", policy_document(std::move(statements))}});
+}
+
+Value arn(const std::string& service, const std::string& resource) {
+  return sub("arn:${AWS::Partition}:" + service + ":${AWS::Region}:${AWS::AccountId}:" + resource);
+}
+
+Value managed_policy_arn(const std::string& name) { return sub("arn:${AWS::Partition}:iam::aws:policy/" + name); }
+
+Resource& secure_bucket(StackBuilder& s, const std::string& id, const std::string& name_suffix,
+                        const BucketOptions& options) {
+  Resource& bucket = s.resource(id, "AWS::S3::Bucket");
+  if (!options.name.is_null()) bucket.set("BucketName", options.name);
+  bucket.set("BucketEncryption",
+             Value::map({{"ServerSideEncryptionConfiguration",
+                          Value::list({Value::map({{"ServerSideEncryptionByDefault",
+                                                    Value::map({{"SSEAlgorithm", "AES256"}})}})})}}));
+  bucket.set("PublicAccessBlockConfiguration", Value::map({{"BlockPublicAcls", true},
+                                                           {"BlockPublicPolicy", true},
+                                                           {"IgnorePublicAcls", true},
+                                                           {"RestrictPublicBuckets", true}}));
+  bucket.set("OwnershipControls",
+             Value::map({{"Rules", Value::list({Value::map({{"ObjectOwnership", "BucketOwnerEnforced"}})})}}));
+  if (options.versioning) bucket.set("VersioningConfiguration", Value::map({{"Status", "Enabled"}}));
+  bucket.set("Tags", s.tags(name_suffix));
+  if (options.retain) bucket.deletion_policy(Policy::Retain).update_replace_policy(Policy::Retain);
+  return bucket;
+}
+
+Resource& bucket_policy(StackBuilder& s, const Resource& bucket, std::vector<Value> statements) {
+  Value deny_plain_http = Value::map({
+      {"Sid", "DenyInsecureTransport"},
+      {"Effect", "Deny"},
+      {"Principal", "*"},
+      {"Action", "s3:*"},
+      {"Resource", Value::list({get_att(bucket, "Arn"), sub("${" + bucket.id() + ".Arn}/*")})},
+      {"Condition", Value::map({{"Bool", Value::map({{"aws:SecureTransport", "false"}})}})},
+  });
+  statements.insert(statements.begin(), std::move(deny_plain_http));
+  Resource& policy = s.resource(bucket.id() + "Policy", "AWS::S3::BucketPolicy");
+  policy.set("Bucket", ref(bucket)).set("PolicyDocument", policy_document(std::move(statements)));
+  // The policy exists exactly when its bucket does.
+  if (!bucket.condition_id().empty()) policy.condition(*s.tmpl().find_condition(bucket.condition_id()));
+  return policy;
+}
+
+}  // namespace ttsgen::stacks
