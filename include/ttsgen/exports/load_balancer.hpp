@@ -1,0 +1,44 @@
+#pragma once
+// Exports of 3-2-load-balancer-rules (stable key "load-balancer-rules"): the target groups that
+// the ECS services register with. Every exported target group exists whatever the parameters say
+// (listeners may be switched off; an ECS service must then not register, see the consumers).
+// Container ports (facts §3.2): GS 1700/udp, 1881, 1882, 1887, 1888; AS 1883; proxy (Envoy) 1884
+// gRPC, 1885 HTTP, 8886 interop TLS, 8987 LBS CUPS mTLS, 8889 TTGP, 8443 HTTPS pass-through;
+// Identity Server 1886 interop.
+
+#include "ttsgen/catalog/export.hpp"
+
+namespace ttsgen::exports::load_balancer {
+
+using catalog::Export;
+
+inline constexpr Export gs_udp{"load-balancer-rules", "GatewayServerUDPTargetGroupArn",
+                               "Target group of the Semtech UDP packet forwarder port 1700 (Gateway Server)"};
+inline constexpr Export gs_mqtt_v2{"load-balancer-rules", "GatewayServerMQTTV2TargetGroupArn",
+                                   "Target group of gateway MQTT v2 (1881/8881, Gateway Server port 1881)"};
+inline constexpr Export gs_mqtt{"load-balancer-rules", "GatewayServerMQTTTargetGroupArn",
+                                "Target group of gateway MQTT v3 (1882/8882, Gateway Server port 1882)"};
+inline constexpr Export gs_basic_station{"load-balancer-rules", "GatewayServerBasicStationTargetGroupArn",
+                                         "Target group of LoRa Basics Station LNS (1887/8887, Gateway Server port 1887)"};
+inline constexpr Export gs_tabs_hubs{"load-balancer-rules", "GatewayServerTabsHubsTargetGroupArn",
+                                     "Target group of Tabs Hubs LNS (1888/8888, Gateway Server port 1888)"};
+inline constexpr Export as_mqtt{"load-balancer-rules", "ApplicationServerMQTTTargetGroupArn",
+                                "Target group of application MQTT (1883/8883, Application Server port 1883)"};
+inline constexpr Export proxy_grpc{"load-balancer-rules", "ProxyGRPCTargetGroupArn", "Target group of gRPC (1884/8884, proxy port 1884)"};
+inline constexpr Export proxy_http{"load-balancer-rules", "ProxyHTTPTargetGroupArn", "Target group of HTTP(S) (80/443, proxy port 1885)"};
+inline constexpr Export is_interop{"load-balancer-rules", "IdentityServerInteropTargetGroupArn",
+                                   "Target group of Backend Interfaces interop when the load balancer terminates TLS "
+                                   "(8886, Identity Server port 1886)"};
+inline constexpr Export proxy_interop{"load-balancer-rules", "ProxyInteropTargetGroupArn",
+                                      "Target group of Backend Interfaces interop when the proxy terminates TLS (8886, proxy port 8886)"};
+// 3.23.0 … 3.29.2: with SupportProxyTLS, 443 passes TLS through to the proxy.
+inline constexpr Export proxy_https{"load-balancer-rules", "ProxyHTTPSTargetGroupArn",
+                                    "Target group of HTTPS passed through to the proxy when it terminates TLS (443, proxy port 8443)"};
+// 3.30.0
+inline constexpr Export proxy_lbs_cups_mtls{"load-balancer-rules", "ProxyLBSCUPSmTLSTargetGroupArn",
+                                            "Target group of LBS CUPS with mutual TLS (8987, proxy port 8987)"};
+// 3.32.0
+inline constexpr Export proxy_ttgp{"load-balancer-rules", "ProxyTTGPTargetGroupArn",
+                                   "Target group of The Things Industries Gateway Protocol (8889, proxy port 8889)"};
+
+}  // namespace ttsgen::exports::load_balancer
