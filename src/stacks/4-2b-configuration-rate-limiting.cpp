@@ -1,9 +1,9 @@
 // 4-2b-configuration-rate-limiting: the rate-limiting configuration of The Things Stack (facts
 // §2.17, Appendix B), one SSM parameter that every service with rate limiting reads as one more
 // configuration file. Mandatory, even without rate limiting. Rate limiting is enabled per
-// service: a service's profiles are in the document only while its Enable*RateLimiting flag is
-// true, and the service's own flag in its ECS stack says whether it reads the document at all —
-// the two must agree. The general API profiles are always in the document.
+// service: a service's profiles apply only while its Enable*RateLimiting flag is true (otherwise
+// they are associated with no class), and the service's own flag in its ECS stack says whether it
+// reads the document at all — the two must agree. The general API profiles always apply.
 #include <optional>
 
 #include "ttsgen/exports/configuration.hpp"
@@ -104,14 +104,23 @@ const std::vector<Profile>& profiles() {
   return list;
 }
 
+// "GatewayUplinkRateLimit" -> "GatewayUplinkClasses"
+std::string classes_variable(const Profile& p) {
+  std::string_view name = p.parameter.substr(0, p.parameter.size() - std::string_view("RateLimit").size());
+  return std::string(name) + "Classes";
+}
+
 template <typename T>
 bool exists_in(const T& x, const Release& release) {
   return release >= x.since && (!x.until || release <= *x.until);
 }
 
+// A profile of the document. A service's profile takes its classes from a variable that is empty
+// while the service's flag is off: the profile stays, associated with nothing, so it never applies.
 std::string profile_yaml(const Profile& p) {
-  std::string out = "    - name: " + std::string(p.name) + "\n      max-per-min: ${" + std::string(p.parameter) +
-                    "}\n      associations:\n";
+  std::string out = "    - name: " + std::string(p.name) + "\n      max-per-min: ${" + std::string(p.parameter) + "}\n";
+  if (!p.flag.empty()) return out + "      associations: [${" + classes_variable(p) + "}]\n";
+  out += "      associations:\n";
   for (const auto& c : p.classes) out += "        - " + std::string(c) + "\n";
   return out;
 }
@@ -148,22 +157,21 @@ StackModel build_rate_limiting(const Release& release) {
         .label(std::string(p.name));
   }
 
-  // The document: the profiles of every service first, then each service's own, present only
-  // while its flag is on.
+  // The document: the profiles of every service, then those of each service.
   std::string text = "rate-limiting:\n  provider: ${RateLimitingProvider}\n  profiles:\n";
   std::vector<std::pair<std::string, Value>> variables;
   for (const auto& p : profiles())
     if (exists_in(p, release) && p.flag.empty()) text += profile_yaml(p);
   for (const auto& service : services()) {
     if (!exists_in(service, release)) continue;
-    std::string own;
-    for (const auto& p : profiles())
-      if (exists_in(p, release) && p.flag == service.flag) own += profile_yaml(p);
-    if (own.empty()) continue;
-    std::string variable = std::string(service.flag.substr(std::string_view("Enable").size())) + "Profiles";
-    text += "${" + variable + "}";
-    const Parameter& flag = *s.tmpl().find_parameter(service.flag);
-    variables.emplace_back(variable, if_(s.is_true(flag), sub(own), ""));
+    const Condition& on = s.is_true(*s.tmpl().find_parameter(service.flag));
+    for (const auto& p : profiles()) {
+      if (!exists_in(p, release) || p.flag != service.flag) continue;
+      text += profile_yaml(p);
+      std::string classes;
+      for (const auto& c : p.classes) classes += (classes.empty() ? "" : ", ") + std::string(c);
+      variables.emplace_back(classes_variable(p), if_(on, classes, ""));
+    }
   }
 
   Resource& document = config::document_parameter(s, "RateLimitingConfiguration", "rate-limiting",
