@@ -253,41 +253,50 @@ StackModel build_secrets(const Release& release) {
   Resource& proxy_tls_secret = given_secret(s, "ProxyTLSSecret", "proxy-tls",
                                             in_use_when(s, proxy_tls, "TLS certificate and key of the proxy, written by the certbot task"),
                                             "{\"cert\":\"\",\"key\":\"\"}");
-  // 3.23.0: Key Vault IDs for gateway tokens; the GCS token hash key is shared by GCS and IS.
-  Resource& gcs_hash_key = secret(s, "GCSTokenHashKey", key_vault + "gcs-token-hash-key",
-                                  "Key Vault: hash key of the gateway tokens of the Gateway Configuration Server",
-                                  "GenerateSecretString", hex_key(32));
+  const std::pair<const catalog::Export*, const Resource*> given_secrets[] = {
+      {&e::license, &license_secret},
+      {&e::cluster_secret, &cluster_secret_secret},
+      {&e::console_oauth_client, &console_secret},
+      {&e::device_claiming_oauth_client, &claiming_secret},
+      {&e::noc_oauth_client, &noc_secret},
+      {&e::email, &email_secret},
+      {&e::packet_broker_agent, &pb_secret},
+      {&e::stripe, &stripe_secret},
+      {&e::gateway_secrets_encryption_key, &gateway_key_secret},
+      {&e::noc_grafana_admin_password, &grafana_secret},
+      {&e::proxy_tls, &proxy_tls_secret},
+  };
+  for (const auto& [x, r] : given_secrets) s.export_value(*x, ref(*r));
 
-  Resource& metrics_password = secret(s, "HTTPMetricsPassword", "http-metrics-password",
-                                      "Password of the metrics endpoints (user metrics)", "GenerateSecretString", password(32));
-  Resource& trm_password = secret(s, "TenantResourceMetricsPassword", "tenant-resource-metrics-password",
-                                  "Password of the Tenant Resource Monitoring Prometheus (user metrics)",
-                                  "GenerateSecretString", password(32));
-  Resource& cookie_hash_key = secret(s, "HTTPCookieHashKey", "http-cookie-hash-key", "Key that signs the HTTP cookies",
-                                     "GenerateSecretString", hex_key(64));
-  Resource& cookie_block_key = secret(s, "HTTPCookieBlockKey", "http-cookie-block-key", "Key that encrypts the HTTP cookies",
-                                      "GenerateSecretString", hex_key(32));
-
-  s.export_value(e::license, ref(license_secret));
-  s.export_value(e::cluster_secret, ref(cluster_secret_secret));
-  s.export_value(e::console_oauth_client, ref(console_secret));
-  s.export_value(e::device_claiming_oauth_client, ref(claiming_secret));
-  s.export_value(e::noc_oauth_client, ref(noc_secret));
-  s.export_value(e::email, ref(email_secret));
-  s.export_value(e::packet_broker_agent, ref(pb_secret));
-  s.export_value(e::stripe, ref(stripe_secret));
-  s.export_value(e::gateway_secrets_encryption_key, ref(gateway_key_secret));
-  s.export_value(e::noc_grafana_admin_password, ref(grafana_secret));
-  s.export_value(e::proxy_tls, ref(proxy_tls_secret));
-  s.export_value(e::gcs_token_hash_key, ref(gcs_hash_key));
-
+  // Generated secrets: values no operator needs to know, the same for every task of the cluster.
+  struct Generated {
+    const char* id;
+    std::string suffix;
+    const char* description;
+    Value spec;
+    const catalog::Export& export_;
+  };
+  std::vector<Generated> generated{
+      // 3.23.0: Key Vault IDs for gateway tokens; the GCS token hash key is shared by GCS and IS.
+      {"GCSTokenHashKey", key_vault + "gcs-token-hash-key",
+       "Key Vault: hash key of the gateway tokens of the Gateway Configuration Server", hex_key(32), e::gcs_token_hash_key},
+      {"HTTPMetricsPassword", "http-metrics-password", "Password of the metrics endpoints (user metrics)", password(32),
+       e::http_metrics_password},
+      {"TenantResourceMetricsPassword", "tenant-resource-metrics-password",
+       "Password of the Tenant Resource Monitoring Prometheus (user metrics)", password(32),
+       e::tenant_resource_metrics_password},
+      {"HTTPCookieHashKey", "http-cookie-hash-key", "Key that signs the HTTP cookies", hex_key(64), e::http_cookie_hash_key},
+      {"HTTPCookieBlockKey", "http-cookie-block-key", "Key that encrypts the HTTP cookies", hex_key(32),
+       e::http_cookie_block_key},
+  };
   // 3.30.0: − GSGatewayTokensHashKey (the Gateway Server no longer hashes gateway tokens itself).
   if (release < "3.30.0"_v) {
-    Resource& gs_hash_key = secret(s, "GSGatewayTokensHashKey", key_vault + "gs-gateway-tokens-hash-key",
-                                   "Key Vault: hash key of the gateway tokens of the Gateway Server",
-                                   "GenerateSecretString", hex_key(32));
-    s.export_value(e::gs_gateway_tokens_hash_key, ref(gs_hash_key));
+    generated.push_back({"GSGatewayTokensHashKey", key_vault + "gs-gateway-tokens-hash-key",
+                         "Key Vault: hash key of the gateway tokens of the Gateway Server", hex_key(32),
+                         e::gs_gateway_tokens_hash_key});
   }
+  for (const auto& g : generated)
+    s.export_value(g.export_, ref(secret(s, g.id, g.suffix, g.description, "GenerateSecretString", g.spec)));
 
   // 3.32.0: + EnableTTGCCustomCertificate: a custom TLS client certificate for The Things Gateway
   // Controller instead of one issued by CertificateAuthorityARN (4-2a).
@@ -320,10 +329,6 @@ StackModel build_secrets(const Release& release) {
     s.export_value(e::ttgc_custom_certificate, ref(ttgc_secret));
   }
 
-  s.export_value(e::http_metrics_password, ref(metrics_password));
-  s.export_value(e::tenant_resource_metrics_password, ref(trm_password));
-  s.export_value(e::http_cookie_hash_key, ref(cookie_hash_key));
-  s.export_value(e::http_cookie_block_key, ref(cookie_block_key));
   s.export_value(e::key_vault_prefix, s.resource_name(key_vault));
   return s.finish();
 }
