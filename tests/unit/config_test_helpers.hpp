@@ -5,13 +5,16 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "ttsgen/catalog/stack.hpp"
 #include "ttsgen/catalog/version.hpp"
 #include "ttsgen/cfn/references.hpp"
 #include "ttsgen/cfn/template.hpp"
+#include "stack_test_helpers.hpp"
 
 namespace test {
 
@@ -156,6 +159,19 @@ inline std::size_t size_bound(const ttsgen::cfn::Template& t, const Value& v) {
     return size + text.size() - pos;
   }
   throw std::runtime_error("cannot bound " + ttsgen::cfn::describe(v));
+}
+
+// The supported releases whose template differs from the previous release's (release strings
+// aside): what the changelog must list for the stack.
+inline std::set<std::string> changed_releases(ttsgen::catalog::BuildFunction build) {
+  std::set<std::string> changed;
+  std::string previous;
+  for (const auto& v : ttsgen::catalog::supported_releases()) {
+    std::string yaml = yaml_without_release(build(v).tmpl);
+    if (!previous.empty() && yaml != previous) changed.insert(v.str());
+    previous = yaml;
+  }
+  return changed;
 }
 
 }  // namespace test

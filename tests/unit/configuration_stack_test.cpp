@@ -328,14 +328,6 @@ TEST_CASE("4-2a-configuration refuses bad combinations with Rules", "[stacks][co
 
 TEST_CASE("4-2a-configuration changes only where the changelog says", "[stacks][configuration]") {
   // Releases without a 4-2a entry render the same as their predecessor.
-  const std::set<std::string> changes{"3.24.1", "3.25.0", "3.27.1", "3.28.0", "3.30.0", "3.30.2", "3.32.0", "3.34.0", "3.35.2"};
-  std::string previous;
-  for (const auto& v : catalog::supported_releases()) {
-    std::string yaml = test::yaml_without_release(stacks::build_configuration(v).tmpl);
-    if (!previous.empty()) {
-      INFO(v.str());
-      CHECK((yaml != previous) == (changes.count(v.str()) == 1));
-    }
-    previous = yaml;
-  }
+  CHECK(test::changed_releases(stacks::build_configuration) ==
+        std::set<std::string>{"3.24.1", "3.25.0", "3.27.1", "3.28.0", "3.30.0", "3.30.2", "3.32.0", "3.34.0", "3.35.2"});
 }

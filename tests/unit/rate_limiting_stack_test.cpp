@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <set>
+
 #include "config_test_helpers.hpp"
 #include "stack_test_helpers.hpp"
 #include "ttsgen/exports/configuration.hpp"
@@ -118,4 +121,10 @@ TEST_CASE("4-2b's document fits its tier and is exported", "[stacks][rate-limiti
     REQUIRE(model.exports.size() == 1);
     CHECK(model.exports[0] == &exports::configuration::rate_limiting);
   }
+}
+
+TEST_CASE("4-2b changes only where the changelog says", "[stacks][rate-limiting]") {
+  // 3.26.0: UDP GS rate limiting deprecated, + NOC; 3.28.1: + Console events; 3.28.2: + OAuth
+  // server, Account app, Azure overrides; 3.32.0: fixed ApplicationUpStorage profile.
+  CHECK(test::changed_releases(stacks::build_rate_limiting) == std::set<std::string>{"3.26.0", "3.28.1", "3.28.2", "3.32.0"});
 }

@@ -34,9 +34,5 @@ TEST_CASE("4-2c holds Application Server connection limits, most specific profil
 }
 
 TEST_CASE("4-2c is the same in every supported release (no changelog entry after 3.15.0)", "[stacks][resource-limiting]") {
-  std::string first = test::yaml_without_release(stacks::build_resource_limiting("3.24.0"_v).tmpl);
-  for (const auto& v : catalog::supported_releases()) {
-    INFO(v.str());
-    CHECK(test::yaml_without_release(stacks::build_resource_limiting(v).tmpl) == first);
-  }
+  CHECK(test::changed_releases(stacks::build_resource_limiting).empty());
 }

@@ -217,3 +217,8 @@ TEST_CASE("4-1-secrets refuses incomplete credentials with Rules", "[stacks][sec
   }
   CHECK(stacks::build_secrets("3.31.1"_v).tmpl.to_value().find("Rules")->find("TTGCCustomCertificateComplete") == nullptr);
 }
+
+TEST_CASE("4-1-secrets changes only where the changelog says", "[stacks][secrets]") {
+  // 3.30.0: − GSGatewayTokensHashKey; 3.32.0: + EnableTTGCCustomCertificate.
+  CHECK(test::changed_releases(stacks::build_secrets) == std::set<std::string>{"3.30.0", "3.32.0"});
+}
