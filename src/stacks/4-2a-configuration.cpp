@@ -674,8 +674,15 @@ std::string document_text(const Component& component, const Release& release) {
 
 StackModel build_configuration(const Release& release) {
   StackBuilder s(release, "configuration");
-  for (const auto& x : settings())
-    if (exists_in(x, release)) declare(s, x);
+  for (const auto& x : settings()) {
+    if (!exists_in(x, release)) continue;
+    declare(s, x);
+    // A setting with a document must name one that exists, and a key to write its value at.
+    bool known = std::any_of(components().begin(), components().end(), [&](const Component& c) { return c.file == x.component; });
+    if (x.component.empty() != x.key.empty() || (!x.component.empty() && !known))
+      throw std::logic_error("4-2a-configuration: setting " + std::string(x.name) + " has document '" +
+                             std::string(x.component) + "' and key '" + std::string(x.key) + "'");
+  }
 
   // Variables of the documents that are not plain parameters: optional values with a fallback,
   // and the Gateway Server's forwarding targets.
