@@ -142,8 +142,8 @@ Resource& ingress(StackBuilder& s, const Opening& o, int to_port, const char* so
 void add_public_service(StackBuilder& s, const PublicService& service) {
   std::string flag_name = service.flag.empty() ? service.key + "IngressEnabled" : service.flag;
   auto& enabled = s.flag(flag_name, service.enabled_by_default)
-                      .description("Open the ports of " + service.title +
-                                   ". Set the same as the listener switch of 3-2-load-balancer-rules.")
+                      .description("Open the ports of " + service.title + " to the clients. Set it like " + service.key +
+                                   "Enabled of 3-2-load-balancer-rules.")
                       .group(service.title)
                       .label("Open");
   auto& range = s.parameter(service.key + "IPv4Range")

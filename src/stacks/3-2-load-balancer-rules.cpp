@@ -7,6 +7,7 @@
 // (a flag per service, EnableNonTLSListeners, and no TLS listener without a certificate).
 // TLS ends at the load balancer (ACM certificate) except where the proxy must see the client's
 // certificate: with SupportProxyTLS the listener is plain TCP to Envoy, which terminates TLS.
+#include <algorithm>
 #include <map>
 #include <string>
 #include <utility>
@@ -105,25 +106,24 @@ std::vector<TargetGroupSpec> target_groups(const Release& release) {
 
 // How a listener treats TLS.
 enum class Kind {
-  UDP,            // Semtech UDP
-  Plain,          // TCP without TLS; exists only with EnableNonTLSListeners
-  TLS,            // the load balancer terminates TLS with TLSCertificateARN (or the listener's override)
-  Passthrough,    // TCP to the proxy, which terminates (mutual) TLS itself
-  TLSUnlessProxy  // TLS at the load balancer, or with SupportProxyTLS pass-through to the proxy
+  UDP,          // Semtech UDP
+  Plain,        // TCP without TLS; exists only with EnableNonTLSListeners
+  TLS,          // the load balancer terminates TLS with TLSCertificateARN (or the listener's own certificate)
+  Passthrough,  // TCP to the proxy, which terminates (mutual) TLS itself
+  TLSOrProxy    // TLS at the load balancer; with SupportProxyTLS TCP to `proxy_target`, the proxy terminates TLS
 };
-
-// When the listener exists besides its service flag, in terms of SupportProxyTLS.
-enum class Gate { Always, WithoutProxyTLS, WithProxyTLS };
 
 struct ListenerSpec {
   std::string id;
   int port;
   Kind kind;
   std::string target;                // logical id of the target group
-  Gate gate = Gate::Always;
-  std::string proxy_target = {};     // TLSUnlessProxy: the target group when the proxy terminates TLS
+  std::string proxy_target = {};     // TLSOrProxy: the target group when the proxy terminates TLS
   std::string certificate_key = {};  // TLS: parameters <key>CertificateARN and <key>AlternativeCertificateARN
   Value alpn = {};                   // TLS: AlpnPolicy, or null
+  // TLSOrProxy: a template rule, not the listener's condition, makes sure there is a certificate
+  // when the proxy does not terminate TLS.
+  bool certificate_by_rule = false;
 };
 
 // A service the operator switches on and off: a flag and the listeners it governs.
@@ -153,31 +153,27 @@ std::vector<Service> services(const Release& release, const Context& c) {
   // gRPC is HTTP/2: its TLS listener always offers h2, whatever the HTTP/2 option says.
   Value grpc_alpn = Value::strings({"HTTP2Preferred"});
 
-  Service http{"HTTPEnabled", "HTTP and HTTPS", "Listeners 80 (HTTP) and 443 (HTTPS) to the proxy: Console, OAuth, HTTP APIs.",
+  Service http{"HTTPEnabled", "HTTP and HTTPS (80, 443)", "Listeners 80 (HTTP) and 443 (HTTPS) to the proxy: Console, OAuth, HTTP APIs.",
                true, {{"HTTPListener", 80, Kind::Plain, "ProxyHTTPTargetGroup"}}};
   Service interop{"InteropEnabled", "Backend Interfaces interop (8886)",
                   "Listener 8886 for LoRaWAN Backend Interfaces interoperability (TLS).", false, {}};
   if (release >= "3.30.0"_v) {
     // 3.30.0: "removed the dependency of 443 and 8886 on SupportProxyTLSCondition; Interop TLS target
-    // group changes when SupportProxyTLSCondition": one listener each; 443 always ends TLS at the load
-    // balancer, 8886 passes TLS through to the proxy when it terminates TLS.
+    // group changes when SupportProxyTLSCondition": 443 always ends TLS at the load balancer; 8886
+    // exists with InteropEnabled alone (a rule asks for the certificate) and switches its target.
     http.listeners.push_back({.id = "HTTPSListener", .port = 443, .kind = Kind::TLS, .target = "ProxyHTTPTargetGroup",
                               .certificate_key = "HTTPS", .alpn = http2});
-    interop.listeners.push_back({.id = "InteropListener", .port = 8886, .kind = Kind::TLSUnlessProxy,
+    interop.listeners.push_back({.id = "InteropListener", .port = 8886, .kind = Kind::TLSOrProxy,
+                                 .target = "IdentityServerInteropTargetGroup", .proxy_target = "ProxyInteropTargetGroup",
+                                 .certificate_key = "Interop", .certificate_by_rule = true});
+  } else {
+    // 3.23.0: "rules to terminate TLS in Envoy if SupportProxyTLS": with it, 443 and 8886 pass TLS
+    // through to the proxy, and the listeners exist with a certificate or SupportProxyTLS.
+    http.listeners.push_back({.id = "HTTPSListener", .port = 443, .kind = Kind::TLSOrProxy, .target = "ProxyHTTPTargetGroup",
+                              .proxy_target = "ProxyHTTPSTargetGroup", .certificate_key = "HTTPS", .alpn = http2});
+    interop.listeners.push_back({.id = "InteropListener", .port = 8886, .kind = Kind::TLSOrProxy,
                                  .target = "IdentityServerInteropTargetGroup", .proxy_target = "ProxyInteropTargetGroup",
                                  .certificate_key = "Interop"});
-  } else {
-    // 3.23.0: "rules to terminate TLS in Envoy if SupportProxyTLS": 443 and 8886 pass TLS through to
-    // the proxy; otherwise the load balancer terminates it.
-    http.listeners.push_back({.id = "HTTPSListener", .port = 443, .kind = Kind::TLS, .target = "ProxyHTTPTargetGroup",
-                              .gate = Gate::WithoutProxyTLS, .certificate_key = "HTTPS", .alpn = http2});
-    http.listeners.push_back({.id = "HTTPSProxyListener", .port = 443, .kind = Kind::Passthrough,
-                              .target = "ProxyHTTPSTargetGroup", .gate = Gate::WithProxyTLS});
-    interop.listeners.push_back({.id = "InteropListener", .port = 8886, .kind = Kind::TLS,
-                                 .target = "IdentityServerInteropTargetGroup", .gate = Gate::WithoutProxyTLS,
-                                 .certificate_key = "Interop"});
-    interop.listeners.push_back({.id = "InteropProxyListener", .port = 8886, .kind = Kind::Passthrough,
-                                 .target = "ProxyInteropTargetGroup", .gate = Gate::WithProxyTLS});
   }
 
   auto plain_and_tls = [](std::string key, int plain, int tls, std::string target, Value alpn = {}) {
@@ -260,37 +256,35 @@ struct ListenerCertificates {
 };
 
 ListenerCertificates certificate_parameters(StackBuilder& s, const std::string& key, int port) {
-  std::string port_text = std::to_string(port);
-  std::string where = "listener " + port_text;
+  std::string listener = "listener " + std::to_string(port);
   auto& override_ = s.optional_string(key + "CertificateARN")
-                        .description("ACM certificate of the " + where + " instead of TLSCertificateARN. Leave empty for TLSCertificateARN.")
+                        .description("ACM certificate of " + listener + " instead of TLSCertificateARN (empty: TLSCertificateARN).")
                         .allowed_pattern(kOptionalCertificateArn)
                         .constraint_description("empty, or an ACM certificate ARN")
                         .group(kCertificatesGroup)
-                        .label("Port " + port_text + " certificate ARN");
+                        .label("Certificate ARN, " + listener);
   auto& alternative = s.optional_string(key + "AlternativeCertificateARN")
-                          .description("An additional ACM certificate of the " + where +
-                                       ", e.g. another key type or chain for older clients; the load balancer picks the "
-                                       "best match. Leave empty for none.")
+                          .description("Additional ACM certificate of " + listener +
+                                       ", e.g. another key type or chain for older clients (empty: none).")
                           .allowed_pattern(kOptionalCertificateArn)
                           .constraint_description("empty, or an ACM certificate ARN")
                           .group(kCertificatesGroup)
-                          .label("Port " + port_text + " alternative certificate ARN");
+                          .label("Alternative certificate ARN, " + listener);
   return {override_, alternative};
 }
 
 void add_listener(Context& c, const Condition& enabled, const ListenerSpec& spec, std::vector<const Parameter*>& overrides) {
   StackBuilder& s = c.s;
+  const bool switches = spec.kind == Kind::TLSOrProxy;  // TLS here, or passed through to the proxy
   std::vector<Value> parts{condition(enabled)};
   if (spec.kind == Kind::Plain) parts.push_back(condition(c.non_tls));
   if (spec.kind == Kind::TLS) parts.push_back(condition(c.has_certificate));
-  if (spec.gate == Gate::WithoutProxyTLS) parts.push_back(not_(condition(c.proxy_tls)));
-  if (spec.gate == Gate::WithProxyTLS) parts.push_back(condition(c.proxy_tls));
+  if (switches && !spec.certificate_by_rule) parts.push_back(or_({condition(c.has_certificate), condition(c.proxy_tls)}));
   Value when = when_all(s, "Create" + spec.id, parts);
 
   Value target = ref(*c.target_groups.at(spec.target));
   Value protocol = spec.kind == Kind::UDP ? "UDP" : spec.kind == Kind::TLS ? "TLS" : "TCP";
-  if (spec.kind == Kind::TLSUnlessProxy) {
+  if (switches) {
     target = if_(c.proxy_tls, ref(*c.target_groups.at(spec.proxy_target)), target);
     protocol = if_(c.proxy_tls, "TCP", "TLS");
   }
@@ -303,20 +297,22 @@ void add_listener(Context& c, const Condition& enabled, const ListenerSpec& spec
     auto certs = certificate_parameters(s, spec.certificate_key, spec.port);
     overrides.push_back(&certs.override_);
     overrides.push_back(&certs.alternative);
+    // Settings of the load balancer's TLS, left out where the proxy terminates it.
+    auto tls_only = [&](Value v) { return switches ? if_(c.proxy_tls, pseudo::no_value(), std::move(v)) : v; };
     Value arn = if_(s.is_set(certs.override_), ref(certs.override_), ref(c.certificate));
-    Value tls_certificates = certificates(arn);
-    Value policy = ref(c.ssl_policy);
+    listener.set("Certificates", tls_only(certificates(arn))).set("SslPolicy", tls_only(ref(c.ssl_policy)));
+    if (!spec.alpn.is_null()) listener.set("AlpnPolicy", tls_only(spec.alpn));
+    if (switches)
+      listener.lint_suppress("W1030", spec.certificate_by_rule
+                                          ? "TLSCertificateARN may be empty only with SupportProxyTLS, which drops the "
+                                            "certificate; the template rule InteropNeedsCertificate refuses the other case, "
+                                            "which cfn-lint cannot see."
+                                          : "TLSCertificateARN may be empty only with SupportProxyTLS (the listener's "
+                                            "condition), which drops the certificate; cfn-lint does not combine the "
+                                            "condition with the Fn::If.");
+
     std::vector<Value> alternative_parts{when};
-    if (spec.kind == Kind::TLSUnlessProxy) {
-      tls_certificates = if_(c.proxy_tls, pseudo::no_value(), tls_certificates);
-      policy = if_(c.proxy_tls, pseudo::no_value(), policy);
-      alternative_parts.push_back(not_(condition(c.proxy_tls)));
-      listener.lint_suppress("W1030",
-                             "TLSCertificateARN may be empty only with SupportProxyTLS; the template rule "
-                             "InteropNeedsCertificate refuses the other case, which cfn-lint cannot see.");
-    }
-    listener.set("Certificates", tls_certificates).set("SslPolicy", policy);
-    if (!spec.alpn.is_null()) listener.set("AlpnPolicy", spec.alpn);
+    if (switches) alternative_parts.push_back(not_(condition(c.proxy_tls)));
     alternative_parts.push_back(condition(s.is_set(certs.alternative)));
     std::string alternative_id = spec.id + "AlternativeCertificate";
     s.resource(alternative_id, "AWS::ElasticLoadBalancingV2::ListenerCertificate")
@@ -397,9 +393,15 @@ StackModel build_load_balancer_rules(const Release& release) {
       .require(not_(no_certificate),
                "Interop (InteropEnabled=true) needs TLS: a TLSCertificateARN, or SupportProxyTLS=true so that the proxy "
                "terminates it.");
+  // Fn::And takes at most 10 conditions: one assertion per 8 listener certificates.
   auto& overrides_rule = s.rule("ListenerCertificatesNeedDefault").when(no_certificate);
-  for (const Parameter* p : certificate_overrides)
-    overrides_rule.require(equals(ref(*p), ""), p->id() + " applies only with a TLSCertificateARN; set that first.");
+  for (std::size_t first = 0; first < certificate_overrides.size(); first += 8) {
+    std::vector<Value> empty;
+    for (std::size_t i = first; i < std::min(first + 8, certificate_overrides.size()); ++i)
+      empty.push_back(equals(ref(*certificate_overrides[i]), ""));
+    overrides_rule.require(empty.size() == 1 ? empty.front() : and_(empty),
+                           "The certificates per listener apply only with a TLSCertificateARN; set that first.");
+  }
   // 3.30.0: LBS CUPS mutual TLS is terminated by the proxy (facts §5.5 enables both together).
   if (release >= "3.30.0"_v)
     s.rule("LBSCUPSmTLSNeedsProxyTLS")

@@ -198,33 +198,47 @@ TEST_CASE("3-2: the parameters the facts name exist in exactly their releases", 
 TEST_CASE("3-2: 443 and 8886 depend on SupportProxyTLS until 3.29.2, not from 3.30.0", "[stacks][load-balancer-rules]") {
   auto before = stacks::build_load_balancer_rules("3.29.2"_v);
   auto after = stacks::build_load_balancer_rules("3.30.0"_v);
+  auto switched = [](const Value& ref_when_proxy, const Value& ref_otherwise) {
+    return Value::function("Fn::If", Value::list({"SupportProxyTLSCondition", ref_when_proxy, ref_otherwise}));
+  };
+  auto target_of = [](const cfn::Resource& listener) { return *property(listener, "DefaultActions")->items()[0].find("TargetGroupArn"); };
+  const Value tcp_or_tls = switched("TCP", "TLS");
 
-  // Before: 443 and 8886 pass TLS through to the proxy with SupportProxyTLS, a listener each way.
+  // Before: with SupportProxyTLS, 443 and 8886 pass TLS through to the proxy; each is one listener
+  // (its port is switched in place, never by a second listener on the same port).
   REQUIRE(before.tmpl.find_resource("ProxyHTTPSTargetGroup") != nullptr);
   CHECK(*property(resource(before.tmpl, "ProxyHTTPSTargetGroup"), "Port") == Value(8443));
-  const auto& passthrough = resource(before.tmpl, "HTTPSProxyListener");
-  CHECK(*property(passthrough, "Port") == Value(443));
-  CHECK(*property(passthrough, "Protocol") == Value("TCP"));
-  for (const char* id : {"CreateHTTPSListener", "CreateHTTPSProxyListener", "CreateInteropListener", "CreateInteropProxyListener"}) {
+  const auto& https = resource(before.tmpl, "HTTPSListener");
+  CHECK(*property(https, "Port") == Value(443));
+  CHECK(*property(https, "Protocol") == tcp_or_tls);
+  CHECK(target_of(https) == switched(Value::function("Ref", "ProxyHTTPSTargetGroup"), Value::function("Ref", "ProxyHTTPTargetGroup")));
+  for (const char* id : {"CreateHTTPSListener", "CreateInteropListener"}) {
     INFO(id);
     REQUIRE(before.tmpl.find_condition(id) != nullptr);
     CHECK(mentions(before.tmpl.find_condition(id)->expression(), "SupportProxyTLSCondition"));
   }
-  CHECK(*property(resource(before.tmpl, "InteropListener"), "Protocol") == Value("TLS"));
+  CHECK(*property(resource(before.tmpl, "InteropListener"), "Protocol") == tcp_or_tls);
 
-  // From 3.30.0: one listener each; 443 always ends TLS at the load balancer; 8886 switches target.
+  // From 3.30.0: 443 always ends TLS at the load balancer; 8886 exists with InteropEnabled alone.
   CHECK(after.tmpl.find_resource("ProxyHTTPSTargetGroup") == nullptr);
-  CHECK(after.tmpl.find_resource("HTTPSProxyListener") == nullptr);
-  CHECK(after.tmpl.find_resource("InteropProxyListener") == nullptr);
-  CHECK(*property(resource(after.tmpl, "HTTPSListener"), "Protocol") == Value("TLS"));
+  const auto& https_after = resource(after.tmpl, "HTTPSListener");
+  CHECK(*property(https_after, "Protocol") == Value("TLS"));
+  CHECK(target_of(https_after) == Value::function("Ref", "ProxyHTTPTargetGroup"));
+  CHECK_FALSE(mentions(after.tmpl.find_condition(https_after.condition_id())->expression(), "SupportProxyTLSCondition"));
   const auto& interop = resource(after.tmpl, "InteropListener");
   CHECK(interop.condition_id() == "InteropEnabledCondition");
-  CHECK(*property(interop, "Protocol") ==
-        Value::function("Fn::If", Value::list({"SupportProxyTLSCondition", "TCP", "TLS"})));
-  const Value& target = *property(interop, "DefaultActions")->items()[0].find("TargetGroupArn");
-  CHECK(target == Value::function("Fn::If", Value::list({"SupportProxyTLSCondition",
-                                                         Value::function("Ref", "ProxyInteropTargetGroup"),
-                                                         Value::function("Ref", "IdentityServerInteropTargetGroup")})));
+  CHECK(*property(interop, "Protocol") == tcp_or_tls);
+  CHECK(target_of(interop) ==
+        switched(Value::function("Ref", "ProxyInteropTargetGroup"), Value::function("Ref", "IdentityServerInteropTargetGroup")));
+  // No two listeners ever share a port (CloudFormation creates before it deletes).
+  for (const auto& v : catalog::supported_releases()) {
+    auto model = stacks::build_load_balancer_rules(v);
+    std::set<std::int64_t> ports;
+    for (const auto* l : test::resources_of_type(model.tmpl, "AWS::ElasticLoadBalancingV2::Listener")) {
+      INFO(v.str() + " " + l->id());
+      CHECK(ports.insert(property(*l, "Port")->as_integer()).second);
+    }
+  }
 }
 
 TEST_CASE("3-2: TLS listeners use the certificate, the SSL policy and the HTTP/2 option", "[stacks][load-balancer-rules]") {
@@ -242,6 +256,7 @@ TEST_CASE("3-2: TLS listeners use the certificate, the SSL policy and the HTTP/2
     CHECK(t.find_resource(l->id() + "AlternativeCertificate") != nullptr);
   }
   CHECK(tls == 7);  // 8881, 8882, 8883, 8884, 443, 8887, 8888 (8886 switches between TLS and TCP)
+  CHECK(test::resources_of_type(t, "AWS::ElasticLoadBalancingV2::ListenerCertificate").size() == 8);
   CHECK(*property(resource(t, "HTTPSListener"), "AlpnPolicy") ==
         Value::function("Fn::If", Value::list({"EnableHTTP2Condition", Value::strings({"HTTP2Preferred"}),
                                                Value::function("Ref", "AWS::NoValue")})));
