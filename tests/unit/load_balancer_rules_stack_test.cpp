@@ -11,15 +11,10 @@
 using namespace ttsgen;
 using catalog::operator""_v;
 using test::property;
+using test::resource;
 using test::Value;
 
 namespace {
-
-const cfn::Resource& resource(const cfn::Template& t, const std::string& id) {
-  const auto* r = t.find_resource(id);
-  if (!r) throw std::runtime_error("no resource " + id);
-  return *r;
-}
 
 // True when `text` appears anywhere in `v` (a string, a function name's argument, a key's value).
 bool mentions(const Value& v, const std::string& text) {

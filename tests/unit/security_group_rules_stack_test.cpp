@@ -1,7 +1,6 @@
 #include <catch2/catch.hpp>
 
 #include <set>
-#include <stdexcept>
 
 #include "stack_test_helpers.hpp"
 #include "ttsgen/exports/vpc.hpp"
@@ -10,15 +9,10 @@
 using namespace ttsgen;
 using catalog::operator""_v;
 using test::property;
+using test::resource;
 using test::Value;
 
 namespace {
-
-const cfn::Resource& resource(const cfn::Template& t, const std::string& id) {
-  const auto* r = t.find_resource(id);
-  if (!r) throw std::runtime_error("no resource " + id);
-  return *r;
-}
 
 // The export key a GroupId/SourceSecurityGroupId imports, e.g. "TasksSecurityGroupId".
 std::string imported_key(const Value& import) {
