@@ -40,6 +40,23 @@ const std::vector<Stack>& all_stacks() {
        .optional = true,
        .role = ClusterRole::Both,
        .build = build_opsgenie},
+      {.key = "security-group-rules",
+       .names = {{"3.9.0"_v, "3-1-security-group-rules"}},
+       .title = "Security group rules",
+       .purpose = "Ingress rules of the cluster's security groups: the public gateway and API ports from ranges the "
+                  "operator may narrow, the load balancer's health checks, gRPC and HTTP between the tasks, and the "
+                  "databases, Redis and monitoring storage from the tasks (and the bastion) only.",
+       .optional = false,
+       .role = ClusterRole::Both,
+       .build = build_security_group_rules},
+      {.key = "load-balancer-rules",
+       .names = {{"3.9.0"_v, "3-2-load-balancer-rules"}},
+       .title = "Load balancer listeners and target groups",
+       .purpose = "The listeners of the network load balancer for every public port (TLS with the ACM certificate, "
+                  "or passed through to the proxy) and the target groups the ECS services register with.",
+       .optional = false,
+       .role = ClusterRole::Both,
+       .build = build_load_balancer_rules},
       {.key = "secrets",
        .names = {{"3.9.0"_v, "4-1-secrets"}},
        .title = "Secrets",
