@@ -42,19 +42,24 @@ StackModel build_aurora_master(const Release& release) {
                        .label("Password");
 
   // 3.14.2: the engine version is any string matching ((10)|(11))\.\d+; 3.18.0 adds 12 and 13.
-  std::string majors = "10|11|12|13";
+  std::vector<std::string> majors{"10", "11", "12", "13"};
   std::string default_version = "13.7";
   if (release >= "3.29.0"_v) {
     // 3.29.0: "default engine 13.8; + 14, 15, 16"
-    majors += "|14|15|16";
+    majors.insert(majors.end(), {"14", "15", "16"});
     default_version = "13.8";
+  }
+  std::string alternatives, listed;
+  for (const auto& m : majors) {
+    alternatives += (alternatives.empty() ? "" : "|") + m;
+    listed += (listed.empty() ? "" : ", ") + m;
   }
   auto& engine_version = s.parameter("DBEngineVersion")
                              .description("Aurora PostgreSQL engine version (major.minor). A new major version "
                                           "upgrades the cluster in place and gives it a new parameter group.")
                              .default_value(default_version)
-                             .allowed_pattern("^(" + majors + ")\\.[0-9]+$")
-                             .constraint_description("an Aurora PostgreSQL version of major " + majors)
+                             .allowed_pattern("^(" + alternatives + ")\\.[0-9]+$")
+                             .constraint_description("an Aurora PostgreSQL version major.minor, major one of " + listed)
                              .group("Database")
                              .label("Engine version");
   auto& instance_class = s.choice("DBInstanceClass", aurora_instance_classes(release), default_aurora_instance_class(release))

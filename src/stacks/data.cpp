@@ -78,10 +78,10 @@ Value secret_value(const Resource& secret, const std::string& json_key) {
 // default.
 std::vector<std::string> aurora_instance_classes(const Release& /*release*/) {
   std::vector<std::string> classes{"db.t3.medium", "db.t3.large", "db.t4g.medium", "db.t4g.large"};
-  for (const char* family : {"db.r5", "db.r6g"})
-    for (const char* size : {"large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"})
-      classes.push_back(std::string(family) + "." + size);
-  classes.push_back("db.r5.24xlarge");
+  for (const char* size : {"large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge"})
+    classes.push_back(std::string("db.r5.") + size);
+  for (const char* size : {"large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"})
+    classes.push_back(std::string("db.r6g.") + size);
   return classes;
 }
 
