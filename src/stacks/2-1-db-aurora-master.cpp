@@ -114,9 +114,11 @@ StackModel build_aurora_master(const Release& release) {
           .set("Engine", "aurora-postgresql")
           .set("EngineVersion", ref(engine_version))
           .set("DatabaseName", ref(database_name))
-          // A restored cluster keeps the snapshot's master user; the password is set from the secret.
+          // A restored cluster keeps the snapshot's master user and gets the password of the secret.
+          // A given AuroraPassword is passed as such, so that changing it changes the cluster too
+          // (CloudFormation does not notice a changed secret behind a dynamic reference).
           .set("MasterUsername", if_(restoring, pseudo::no_value(), ref(username)))
-          .set("MasterUserPassword", secret_value(secret, "password"))
+          .set("MasterUserPassword", if_(s.is_set(password), ref(password), secret_value(secret, "password")))
           .set("SnapshotIdentifier", ref_if_set(s, snapshot))
           .set("StorageEncrypted", if_(restoring, pseudo::no_value(), true))
           .set("KmsKeyId", ref_if_set(s, kms_key))

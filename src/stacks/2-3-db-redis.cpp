@@ -68,6 +68,14 @@ void add_alarms(StackBuilder& s, const Resource& group, const Parameter& replica
                      .group("Alerting")
                      .label("Memory alarm threshold (%)");
   const Condition& alerting_on = s.is_true(alerting);
+  struct Metric {
+    const char* id;
+    const char* metric;
+    const char* what;
+    const Parameter* threshold;
+  };
+  const Metric metrics[] = {{"CPU", "EngineCPUUtilization", "engine CPU utilization", &cpu},
+                            {"Memory", "DatabaseMemoryUsagePercentage", "memory usage", &memory}};
 
   for (int n = 1; n <= kMaxReplicas + 1; ++n) {
     const Condition* when = &alerting_on;
@@ -77,22 +85,16 @@ void add_alarms(StackBuilder& s, const Resource& group, const Parameter& replica
     }
     std::string node = "00" + std::to_string(n);
     Value dimensions = Value::list({Value::map({{"Name", "CacheClusterId"}, {"Value", sub("${" + group.id() + "}-" + node)}})});
-    alarm(s,
-          {.id = "RedisNode" + std::to_string(n) + "CPUAlarm",
-           .description = "Redis node " + node + ": engine CPU utilization above the threshold",
-           .metric_namespace = "AWS/ElastiCache",
-           .metric = "EngineCPUUtilization",
-           .dimensions = dimensions,
-           .threshold = ref(cpu)},
-          *when);
-    alarm(s,
-          {.id = "RedisNode" + std::to_string(n) + "MemoryAlarm",
-           .description = "Redis node " + node + ": memory usage above the threshold",
-           .metric_namespace = "AWS/ElastiCache",
-           .metric = "DatabaseMemoryUsagePercentage",
-           .dimensions = dimensions,
-           .threshold = ref(memory)},
-          *when);
+    for (const Metric& m : metrics) {
+      alarm(s,
+            {.id = "RedisNode" + std::to_string(n) + m.id + "Alarm",
+             .description = "Redis node " + node + ": " + m.what + " above the threshold",
+             .metric_namespace = "AWS/ElastiCache",
+             .metric = m.metric,
+             .dimensions = dimensions,
+             .threshold = ref(*m.threshold)},
+            *when);
+    }
   }
 }
 

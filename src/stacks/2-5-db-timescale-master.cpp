@@ -92,7 +92,7 @@ StackModel build_timescale_master(const Release& release) {
                                             .description = "User name and password of the TimescaleDB deployment",
                                             .username = &username,
                                             .password = &password});
-  const Resource& profile = timescale_instance_profile(s, p, ref(secret));
+  const Resource& profile = timescale_instance_profile(s, p, ref(secret), "timescale-${DeploymentName}");
 
   // 3.15.0: a private hosted zone for internal use; 3.19.2: one per deployment.
   Resource& zone = s.resource("HostedZone", "AWS::Route53::HostedZone")

@@ -38,7 +38,7 @@ StackModel build_timescale_replica(const Release& release) {
 
   const Parameter& deployment = *p.deployment_name;
   Value secret = s.import(exports::timescale::credentials_secret_arn, deployment);
-  const Resource& profile = timescale_instance_profile(s, p, secret);
+  const Resource& profile = timescale_instance_profile(s, p, secret, "timescale-${DeploymentName}-replica-${ReplicaName}");
 
   const Condition& second_zone = s.condition("SecondZone", equals(ref(zone_number), "2"));
   auto in_zone = [&second_zone](const Value& list) { return if_(second_zone, select(1, list), select(0, list)); };

@@ -189,7 +189,8 @@ Value timescale_dns_name(const std::string& host) {
   return sub((host.empty() ? "" : host + ".") + "${DeploymentName}.${NetworkName}.${Environment}.${Cluster}.db.as.local");
 }
 
-const Resource& timescale_instance_profile(StackBuilder& s, const TimescaleParameters& p, Value credentials_secret_arn) {
+const Resource& timescale_instance_profile(StackBuilder& s, const TimescaleParameters& p, Value credentials_secret_arn,
+                                           const std::string& name_suffix) {
   Value same_deployment =
       Value::map({{"StringEquals", Value::map({{"aws:ResourceTag/TimescaleDeployment", deployment_tag_value()}})}});
   std::vector<Value> statements{
@@ -214,7 +215,7 @@ const Resource& timescale_instance_profile(StackBuilder& s, const TimescaleParam
                        .set("AssumeRolePolicyDocument", service_trust_policy("ec2.amazonaws.com"))
                        .set("ManagedPolicyArns", Value::list({managed_policy_arn("AmazonSSMManagedInstanceCore")}))
                        .set("Policies", Value::list({inline_policy("timescaledb", statements)}))
-                       .set("Tags", s.tags("timescale-${DeploymentName}"));
+                       .set("Tags", s.tags(name_suffix));
   return s.resource("InstanceProfile", "AWS::IAM::InstanceProfile").set("Roles", Value::list({ref(role)}));
 }
 
@@ -232,11 +233,9 @@ TimescaleNodeResources timescale_node(StackBuilder& s, const TimescaleParameters
                          .update_replace_policy(Policy::Snapshot)
                          .set("AvailabilityZone", n.availability_zone)
                          .set("VolumeType", "gp3")
-                         .set("Size", ref(*p.volume_size))
-                         .set("SnapshotId", n.volume_snapshot.is_null() ? pseudo::no_value() : n.volume_snapshot)
-                         .set("Encrypted", true)
-                         .set("KmsKeyId", kms_key)
-                         .set("Tags", volume_tags);
+                         .set("Size", ref(*p.volume_size));
+  if (!n.volume_snapshot.is_null()) volume.set("SnapshotId", n.volume_snapshot);
+  volume.set("Encrypted", true).set("KmsKeyId", kms_key).set("Tags", volume_tags);
   Resource& interface = when(s.resource(n.prefix + "NetworkInterface", "AWS::EC2::NetworkInterface"))
                             .set("Description", s.resource_name(n.name_suffix))
                             .set("SubnetId", n.subnet)

@@ -1,7 +1,8 @@
 
 # Replica: a blank volume gets a copy of the master (pg_basebackup also writes standby.signal),
 # then the instance follows the master by streaming replication. A volume that already holds a
-# copy resumes from it.
+# copy resumes from it. The connection to the master is rewritten on every boot, with the
+# secret's current password.
 for attempt in $(seq 1 180); do
   if docker run --rm --network host "$image" pg_isready -q -h '${MasterAddress}'; then break; fi
   sleep 10
@@ -12,7 +13,8 @@ if [ ! -s /data/pgdata/PG_VERSION ]; then
   install -d -m 700 -o "$pg_uid" -g "$pg_gid" /data/pgdata
   docker run --rm --network host --user "$pg_uid:$pg_gid" -e PGPASSWORD="$db_password" -v /data:/data "$image" \
     pg_basebackup -D /data/pgdata -X stream -R -d "host=${MasterAddress} port=5432 user=$db_user sslmode=require"
-  echo "primary_conninfo = 'host=${MasterAddress} port=5432 user=$db_user password=$db_password sslmode=require'" \
-    >>/data/pgdata/postgresql.auto.conf
 fi
+sed -i '/^primary_conninfo/d' /data/pgdata/postgresql.auto.conf
+echo "primary_conninfo = 'host=${MasterAddress} port=5432 user=$db_user password=$db_password sslmode=require'" \
+  >>/data/pgdata/postgresql.auto.conf
 start_postgres

@@ -79,9 +79,10 @@ TEST_CASE("2-1-db-aurora-master never holds a password: NoEcho parameter or a ge
   const auto& secret = *t.find_resource("AuroraCredentials");
   CHECK(test::mentions(*property(secret, "GenerateSecretString"), "HasAuroraPassword"));
   CHECK(test::mentions(*property(secret, "GenerateSecretString"), "password"));
-  // The cluster reads the password from the secret through a dynamic reference.
+  // The cluster gets the given password, or the generated one through a dynamic reference.
   CHECK(*property(*t.find_resource("AuroraCluster"), "MasterUserPassword") ==
-        Value::function("Fn::Sub", "{{resolve:secretsmanager:${AuroraCredentials}:SecretString:password}}"));
+        Value::function("Fn::If", Value::list({"HasAuroraPassword", Value::function("Ref", "AuroraPassword"),
+                                               Value::function("Fn::Sub", "{{resolve:secretsmanager:${AuroraCredentials}:SecretString:password}}")})));
   // A restored cluster keeps the snapshot's master user.
   CHECK(test::mentions(*property(*t.find_resource("AuroraCluster"), "MasterUsername"), "HasAuroraSnapshotARN"));
 }

@@ -118,7 +118,7 @@ TEST_CASE("2-5: the password is a NoEcho parameter kept in a secret, never in us
   CHECK_FALSE(test::parameter(t, "DatabasePassword").default_value().has_value());
   CHECK(test::mentions(*property(*t.find_resource("TimescaleCredentials"), "SecretString"), "${DatabasePassword}"));
   std::string script = user_data(t, "LaunchTemplate");
-  CHECK(script.find("DatabasePassword") == std::string::npos);
+  CHECK(script.find("${DatabasePassword}") == std::string::npos);
   CHECK(script.find("get-secret-value") != std::string::npos);
   // Unencrypted connections from the network are refused.
   CHECK(script.find("hostssl  all") != std::string::npos);

@@ -52,7 +52,8 @@ inline constexpr const char* kTimescalePort = "5432";
 
 // The instance profile of a stack's nodes: attach the deployment's volumes and network interfaces
 // (by tag), read the credentials secret, signal the stack, Session Manager.
-const cfn::Resource& timescale_instance_profile(StackBuilder& s, const TimescaleParameters& p, cfn::Value credentials_secret_arn);
+const cfn::Resource& timescale_instance_profile(StackBuilder& s, const TimescaleParameters& p, cfn::Value credentials_secret_arn,
+                                                const std::string& name_suffix);
 
 enum class TimescaleRole { Master, Replica };
 
