@@ -88,8 +88,12 @@ void timescale_version_parameters(StackBuilder& s, TimescaleParameters& p) {
     default_engine = "15";
     default_extension = "2.10.1";
   }
-  // 3.32.3: "after upgrading Timescale to 2.15.2, run the SQL script from the Timescale 2.15.2 changelog".
-  if (release >= "3.32.3"_v) extensions.push_back("2.15.2");
+  std::string extension_note;
+  if (release >= "3.32.3"_v) {
+    // 3.32.3: "after upgrading Timescale to 2.15.2, run the SQL script from the Timescale 2.15.2 changelog".
+    extensions.push_back("2.15.2");
+    extension_note = " After an upgrade to 2.15.2, run the SQL script of the TimescaleDB 2.15.2 release notes.";
+  }
 
   p.engine_version = &s.choice("DBEngineVersion", engines, default_engine)
                           .description("PostgreSQL major version. Changing it on a deployment with data needs a "
@@ -98,7 +102,7 @@ void timescale_version_parameters(StackBuilder& s, TimescaleParameters& p) {
                           .label("PostgreSQL version");
   p.extension_version = &s.choice("DBTimescaleDBExtensionVersion", extensions, default_extension)
                              .description("TimescaleDB extension version; the extension is updated when the master "
-                                          "starts. Replicas must use the master's version.")
+                                          "starts. Replicas must use the master's version." + extension_note)
                              .group("TimescaleDB")
                              .label("TimescaleDB version");
 
