@@ -13,11 +13,9 @@ using namespace cfn;
 StackModel build_aurora_replica(const Release& release) {
   StackBuilder s(release, "aurora-replica");
 
-  auto& replica_name = s.parameter("ReplicaName")
-                           .description("Name of this reader, unique among the cluster's Aurora replicas "
-                                        "(e.g. 1, 2 or reports). It qualifies the stack's export.")
-                           .allowed_pattern(kCopyNamePattern)
-                           .constraint_description(kCopyNameConstraint)
+  auto& replica_name = copy_name_parameter(s, "ReplicaName",
+                                           "Name of this reader, unique among the cluster's Aurora replicas (e.g. "
+                                           "reader1, reader2 or reports). It qualifies the stack's export.")
                            .group("Database")
                            .label("Replica name");
   auto& instance_class = s.choice("DBInstanceClass", aurora_instance_classes(release), default_aurora_instance_class(release))

@@ -20,11 +20,9 @@ StackModel build_timescale_replica(const Release& release) {
   TimescaleParameters p;
   p.deployment_name = &timescale_deployment_parameter(
       s, "DeploymentName of the 2-5-db-timescale-master stack that this replica follows.");
-  auto& replica_name = s.parameter("ReplicaName")
-                           .description("Name of this replica, unique in the cluster (e.g. storage1, noc1). It names "
-                                        "the replica's DNS record and qualifies the stack's export.")
-                           .allowed_pattern(kCopyNamePattern)
-                           .constraint_description(kCopyNameConstraint)
+  auto& replica_name = copy_name_parameter(s, "ReplicaName",
+                                           "Name of this replica, unique in the cluster (e.g. storage1, noc1). It "
+                                           "names the replica's DNS record and qualifies the stack's export.")
                            .group("TimescaleDB")
                            .label("Replica name");
   timescale_version_parameters(s, p);

@@ -6,6 +6,13 @@ namespace ttsgen::stacks {
 
 using namespace cfn;
 
+Parameter& copy_name_parameter(StackBuilder& s, std::string id, std::string description) {
+  return s.parameter(std::move(id))
+      .description(std::move(description))
+      .allowed_pattern(kCopyNamePattern)
+      .constraint_description(kCopyNameConstraint);
+}
+
 Value ref_if_set(StackBuilder& s, const Parameter& optional) {
   return if_(s.is_set(optional), ref(optional), pseudo::no_value());
 }

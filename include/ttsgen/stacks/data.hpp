@@ -26,6 +26,9 @@ inline constexpr const char* kOptionalKmsKeyConstraint = "empty, or a KMS key ID
 inline constexpr const char* kCopyNamePattern = "^[a-z][a-z0-9]{0,15}$";
 inline constexpr const char* kCopyNameConstraint = "1-16 lowercase letters and digits, starting with a letter";
 
+// A required name that tells the copies of a stack apart (kCopyNamePattern), e.g. ReplicaName.
+cfn::Parameter& copy_name_parameter(StackBuilder& s, std::string id, std::string description);
+
 // {"Fn::If": [Has<p>, {"Ref": p}, AWS::NoValue]}: the optional parameter's value, or nothing.
 Value ref_if_set(StackBuilder& s, const cfn::Parameter& optional);
 
