@@ -17,4 +17,6 @@ fi
 sed -i '/^primary_conninfo/d' /data/pgdata/postgresql.auto.conf
 echo "primary_conninfo = 'host=${MasterAddress} port=5432 user=$db_user password=$db_password sslmode=require'" \
   >>/data/pgdata/postgresql.auto.conf
+chown "$pg_uid:$pg_gid" /data/pgdata/postgresql.auto.conf
+chmod 600 /data/pgdata/postgresql.auto.conf
 start_postgres
