@@ -29,6 +29,17 @@ Value arn(const std::string& service, const std::string& resource) {
 
 Value managed_policy_arn(const std::string& name) { return sub("arn:${AWS::Partition}:iam::aws:policy/" + name); }
 
+Value deny_insecure_transport(const std::string& action, Value resources) {
+  return Value::map({
+      {"Sid", "DenyInsecureTransport"},
+      {"Effect", "Deny"},
+      {"Principal", "*"},
+      {"Action", action},
+      {"Resource", std::move(resources)},
+      {"Condition", Value::map({{"Bool", Value::map({{"aws:SecureTransport", "false"}})}})},
+  });
+}
+
 Resource& secure_bucket(StackBuilder& s, const std::string& id, const std::string& name_suffix,
                         const BucketOptions& options) {
   Resource& bucket = s.resource(id, "AWS::S3::Bucket");
@@ -43,22 +54,18 @@ Resource& secure_bucket(StackBuilder& s, const std::string& id, const std::strin
                                                            {"RestrictPublicBuckets", true}}));
   bucket.set("OwnershipControls",
              Value::map({{"Rules", Value::list({Value::map({{"ObjectOwnership", "BucketOwnerEnforced"}})})}}));
-  if (options.versioning) bucket.set("VersioningConfiguration", Value::map({{"Status", "Enabled"}}));
+  if (!options.versioning_status.is_null())
+    bucket.set("VersioningConfiguration", Value::map({{"Status", options.versioning_status}}));
+  else if (options.versioning)
+    bucket.set("VersioningConfiguration", Value::map({{"Status", "Enabled"}}));
   bucket.set("Tags", s.tags(name_suffix));
   if (options.retain) bucket.deletion_policy(Policy::Retain).update_replace_policy(Policy::Retain);
   return bucket;
 }
 
 Resource& bucket_policy(StackBuilder& s, const Resource& bucket, std::vector<Value> statements) {
-  Value deny_plain_http = Value::map({
-      {"Sid", "DenyInsecureTransport"},
-      {"Effect", "Deny"},
-      {"Principal", "*"},
-      {"Action", "s3:*"},
-      {"Resource", Value::list({get_att(bucket, "Arn"), sub("${" + bucket.id() + ".Arn}/*")})},
-      {"Condition", Value::map({{"Bool", Value::map({{"aws:SecureTransport", "false"}})}})},
-  });
-  statements.insert(statements.begin(), std::move(deny_plain_http));
+  statements.insert(statements.begin(),
+                    deny_insecure_transport("s3:*", Value::list({get_att(bucket, "Arn"), sub("${" + bucket.id() + ".Arn}/*")})));
   Resource& policy = s.resource(bucket.id() + "Policy", "AWS::S3::BucketPolicy");
   policy.set("Bucket", ref(bucket)).set("PolicyDocument", policy_document(std::move(statements)));
   // The policy exists exactly when its bucket does.

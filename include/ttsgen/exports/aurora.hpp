@@ -17,4 +17,10 @@ inline constexpr Export database_name{"aurora", "AuroraDatabaseName", "Name of t
 inline constexpr Export credentials_secret_arn{"aurora", "AuroraCredentialsSecretArn",
                                                "ARN of the secret with the database username and password"};
 
+// Exports of 2-2-db-aurora-replica (stable key "aurora-replica"). The stack is deployed once per
+// reader instance; its names are qualified with its ReplicaName parameter:
+// ${NetworkName}-${Environment}-${Cluster}-aurora-replica-${ReplicaName}-<Key>.
+inline constexpr Export replica_endpoint{"aurora-replica", "AuroraReplicaEndpoint",
+                                         "Endpoint address of this Aurora reader instance", false, "aurora-replica"};
+
 }  // namespace ttsgen::exports::aurora

@@ -20,5 +20,19 @@ inline constexpr Export database_name{"timescale", "DatabaseName", "Name of the 
 // A Secrets Manager secret with JSON keys username and password.
 inline constexpr Export credentials_secret_arn{"timescale", "CredentialsSecretArn",
                                                "ARN of the secret with the TimescaleDB username and password", false, "timescale"};
+// For 2-6-db-timescale-replica (3.30.2): the deployment's private zone
+// (<deployment>.<network>.<environment>.<cluster>.db.as.local), where a replica adds its records,
+// and the security group that lets the deployment's instances replicate from each other.
+inline constexpr Export hosted_zone_id{"timescale", "HostedZoneId", "ID of the private hosted zone of the TimescaleDB deployment",
+                                       false, "timescale"};
+inline constexpr Export replication_security_group{"timescale", "ReplicationSecurityGroupId",
+                                                   "Security group that lets the deployment's instances replicate", false,
+                                                   "timescale"};
+
+// Exports of 2-6-db-timescale-replica (stable key "timescale-replica", 3.30.2). Deployed once per
+// replica; its names are qualified with its ReplicaName parameter, unique in the cluster:
+// ${NetworkName}-${Environment}-${Cluster}-timescale-replica-${ReplicaName}-<Key>.
+inline constexpr Export replica_address{"timescale-replica", "TimescaleReplicaAddress", "DNS name of this TimescaleDB replica",
+                                        false, "timescale-replica"};
 
 }  // namespace ttsgen::exports::timescale

@@ -23,10 +23,16 @@ Value arn(const std::string& service, const std::string& resource);
 // The ARN of an AWS managed policy, e.g. "AmazonSSMManagedInstanceCore".
 Value managed_policy_arn(const std::string& name);
 
+// A Deny statement for `action` (e.g. "s3:*") on `resources` for every request without TLS.
+Value deny_insecure_transport(const std::string& action, Value resources);
+
 struct BucketOptions {
   // Bucket name; a null Value lets CloudFormation generate one.
   Value name;
   bool versioning = false;
+  // When not null, VersioningConfiguration.Status (e.g. an Fn::If on a flag: Enabled/Suspended);
+  // it takes precedence over `versioning`.
+  Value versioning_status;
   // Data the operator would miss: the bucket survives stack deletion and replacement.
   bool retain = true;
 };

@@ -11,6 +11,15 @@ using catalog::StackModel;
 StackModel build_vpc(const Release& release);       // 1-1-vpc
 StackModel build_bastion(const Release& release);   // 1-2-bastion
 StackModel build_opsgenie(const Release& release);  // 1-3-opsgenie
+StackModel build_aurora_master(const Release& release);      // 2-1-db-aurora-master
+StackModel build_aurora_replica(const Release& release);     // 2-2-db-aurora-replica
+StackModel build_redis(const Release& release);              // 2-3-db-redis
+StackModel build_is_s3(const Release& release);              // 2-4a-is-s3
+StackModel build_routing_s3(const Release& release);         // 2-4b-routing-s3
+StackModel build_mtls_s3(const Release& release);            // 2-4c-mtls-s3
+StackModel build_timescale_master(const Release& release);   // 2-5-db-timescale-master (2-5-db-timescale)
+StackModel build_timescale_replica(const Release& release);  // 2-6-db-timescale-replica
+StackModel build_queue_sqs(const Release& release);          // 2-7-queue-sqs (5-9a-sqs, 2-6-queue-sqs)
 StackModel build_security_group_rules(const Release& release);  // 3-1-security-group-rules
 StackModel build_load_balancer_rules(const Release& release);   // 3-2-load-balancer-rules
 

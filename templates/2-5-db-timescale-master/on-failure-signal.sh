@@ -1,0 +1,2 @@
+# A failed boot reports the failure to CloudFormation, which rolls the deployment back.
+trap 'signal 1' ERR
