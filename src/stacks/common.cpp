@@ -13,6 +13,13 @@ Value allow(std::vector<std::string> actions, Value resources) {
   return Value::map({{"Effect", "Allow"}, {"Action", std::move(action)}, {"Resource", std::move(resources)}});
 }
 
+Value allow(std::string sid, std::vector<std::string> actions, Value resources) {
+  Value statement = allow(std::move(actions), std::move(resources));
+  Value with_sid = Value::map({{"Sid", std::move(sid)}});
+  for (auto& e : statement.entries()) with_sid.set(e.key, e.value);
+  return with_sid;
+}
+
 Value service_trust_policy(const std::string& service) {
   return policy_document({Value::map({{"Effect", "Allow"},
                                       {"Principal", Value::map({{"Service", service}})},

@@ -40,6 +40,14 @@ const std::vector<Stack>& all_stacks() {
        .optional = true,
        .role = ClusterRole::Both,
        .build = build_opsgenie},
+      {.key = "ecs-cluster",
+       .names = {{"3.9.0"_v, "5-1-ecs-cluster"}},
+       .title = "ECS cluster and container instances",
+       .purpose = "The ECS cluster, its EC2 container instances (Auto Scaling group in the private subnets, drained "
+                  "by a lifecycle hook before termination) and the Cloud Map namespace its services register in.",
+       .optional = false,
+       .role = ClusterRole::Both,
+       .build = build_ecs_cluster},
   };
   return stacks;
 }

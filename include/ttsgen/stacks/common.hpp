@@ -14,6 +14,8 @@ namespace ttsgen::stacks {
 Value policy_document(std::vector<Value> statements);
 // An Allow statement for `actions` on `resources`.
 Value allow(std::vector<std::string> actions, Value resources);
+// The same with a Sid, which says why (e.g. why a Resource is "*").
+Value allow(std::string sid, std::vector<std::string> actions, Value resources);
 // A trust policy that lets an AWS service (e.g. "ec2.amazonaws.com") assume the role.
 Value service_trust_policy(const std::string& service);
 // An inline policy entry for AWS::IAM::Role's Policies.
