@@ -36,6 +36,11 @@ Value arn(const std::string& service, const std::string& resource) {
 
 Value managed_policy_arn(const std::string& name) { return sub("arn:${AWS::Partition}:iam::aws:policy/" + name); }
 
+void lint_suppress_template(StackBuilder& s, std::string rule_id, std::string reason) {
+  s.tmpl().set_metadata("cfn-lint", Value::map({{"config", Value::map({{"ignore_checks", Value::list({rule_id})}})}}));
+  s.tmpl().set_metadata("ttsgen-lint-reasons", Value::map({{std::move(rule_id), std::move(reason)}}));
+}
+
 Resource& secure_bucket(StackBuilder& s, const std::string& id, const std::string& name_suffix,
                         const BucketOptions& options) {
   Resource& bucket = s.resource(id, "AWS::S3::Bucket");

@@ -5,11 +5,13 @@
 #include <set>
 #include <stdexcept>
 
+#include "ttsgen/exports/aurora.hpp"
 #include "ttsgen/exports/configuration.hpp"
 #include "ttsgen/exports/ecs.hpp"
 #include "ttsgen/exports/opsgenie.hpp"
 #include "ttsgen/exports/redis.hpp"
 #include "ttsgen/exports/secrets.hpp"
+#include "ttsgen/exports/timescale.hpp"
 #include "ttsgen/exports/vpc.hpp"
 #include "ttsgen/stacks/common.hpp"
 
@@ -89,7 +91,7 @@ Cluster cluster(StackBuilder& s, bool alarms) {
   c.namespace_name = s.import(exports::ecs::service_discovery_namespace_name);
   c.log_retention = &s.parameter("LogRetentionInDays", param_type::kNumber)
                          .description("Days that CloudWatch Logs keeps the container logs of this stack.")
-                         .default_value(30)
+                         .default_value("30")
                          .allowed_values({"7", "14", "30", "60", "90", "180", "365", "731"})
                          .group("Logs and alarms")
                          .label("Log retention (days)");
@@ -164,6 +166,7 @@ TtsRuntime tts_runtime(StackBuilder& s, const Cluster& c) {
 
 Component::Component(StackBuilder& s, const Cluster& c, ComponentOptions o) : s_(s), c_(c), o_(std::move(o)) {
   if (o_.group.empty()) o_.group = o_.title;
+  if (o_.container.empty()) o_.container = o_.name;
   const Release& release = s_.release();
   image_ = &param("Image")
                 .description("Docker image of the " + o_.title + ". Pin a release tag: a floating tag is pulled "
@@ -234,8 +237,17 @@ Component& Component::port(int container_port, std::string protocol) {
   return *this;
 }
 
-Component& Component::env(std::string name, Value value) {
-  environment_.push_back(name_value(std::move(name), std::move(value)));
+Component& Component::env(std::string name, Value value, const Condition* when_) {
+  environment_.push_back(when(when_, name_value(std::move(name), std::move(value))));
+  return *this;
+}
+
+Component& Component::database(const std::string& env_prefix, const Database& db, const Condition* when_) {
+  env(env_prefix + "_HOST", db.host, when_);
+  env(env_prefix + "_PORT", db.port, when_);
+  env(env_prefix + "_NAME", db.name, when_);
+  secret(env_prefix + "_USERNAME", db.credentials_secret_arn, "username", when_);
+  secret(env_prefix + "_PASSWORD", db.credentials_secret_arn, "password", when_);
   return *this;
 }
 
@@ -269,7 +281,7 @@ Component& Component::task_permission(Value statement, const Condition* when_) {
 }
 
 Component& Component::register_with(const Export& target_group, int container_port, const Condition* when_) {
-  load_balancers_.push_back(when(when_, Value::map({{"ContainerName", o_.name},
+  load_balancers_.push_back(when(when_, Value::map({{"ContainerName", o_.container},
                                                     {"ContainerPort", container_port},
                                                     {"TargetGroupArn", s_.import(target_group)}})));
   if (!when_) has_unconditional_target_ = true;
@@ -476,7 +488,7 @@ void Component::add_alarms(const Resource& service) {
 Resource& Component::build() {
   add_roles_and_logs();
 
-  Value container = Value::map({{"Name", o_.name}, {"Image", ref(*image_)}, {"Essential", true}});
+  Value container = Value::map({{"Name", o_.container}, {"Image", ref(*image_)}, {"Essential", true}});
   if (!command_.empty()) container.set("Command", Value::strings(command_));
   if (!ports_.items().empty()) container.set("PortMappings", ports_);
   if (!environment_.items().empty()) container.set("Environment", environment_);
@@ -557,6 +569,58 @@ Resource& Component::build() {
   service_ = &service;
   add_alarms(service);
   return task;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Databases
+
+Database aurora(StackBuilder& s) {
+  return Database{s.import(exports::aurora::endpoint), s.import(exports::aurora::port),
+                  s.import(exports::aurora::database_name), s.import(exports::aurora::credentials_secret_arn)};
+}
+
+Database timescale(StackBuilder& s, const Parameter& deployment) {
+  return Database{s.import(exports::timescale::address, deployment), s.import(exports::timescale::port, deployment),
+                  s.import(exports::timescale::database_name, deployment),
+                  s.import(exports::timescale::credentials_secret_arn, deployment)};
+}
+
+TimescaleSwitches timescale_switches(StackBuilder& s) {
+  TimescaleSwitches t;
+  const std::string group = "TimescaleDB";
+  const char* deployment_pattern = "^[a-z][a-z0-9-]{0,31}$";
+  t.storage_enabled = &s.flag("ApplicationServerStorageEnabled", false)
+                           .description("Application Server Storage Integration on TimescaleDB (deploy 2-5 first).")
+                           .group(group)
+                           .label("Storage Integration");
+  // 3.19.2: the TimescaleDB deployments are told apart by their DeploymentName.
+  t.storage_deployment = &s.parameter("ApplicationServerStorageTimescaleDBDeploymentName")
+                              .description("DeploymentName of the TimescaleDB stack that holds the Storage Integration data.")
+                              .default_value("storage")
+                              .allowed_pattern(deployment_pattern)
+                              .constraint_description("lowercase letters, digits and hyphens, starting with a letter")
+                              .group(group)
+                              .label("Storage Integration deployment");
+  t.storage_replica = &s.flag("ApplicationServerStorageReplicaEnabled", false)
+                           .description("Read Storage Integration data from the TimescaleDB read replicas.")
+                           .group(group)
+                           .label("Storage Integration reads replicas");
+  t.noc = &s.flag("IncludeNetworkOperationsCenter", false)
+               .description("Network Operations Center (needs a TimescaleDB deployment).")
+               .group(group)
+               .label("Network Operations Center");
+  t.noc_deployment = &s.parameter("NOCTimescaleDBDeploymentName")
+                          .description("DeploymentName of the TimescaleDB stack that holds the NOC data.")
+                          .default_value("noc")
+                          .allowed_pattern(deployment_pattern)
+                          .constraint_description("lowercase letters, digits and hyphens, starting with a letter")
+                          .group(group)
+                          .label("NOC deployment");
+  t.storage = &s.is_true(*t.storage_enabled);
+  t.storage_reads_replicas = &s.condition("ApplicationServerStorageReadsReplicas",
+                                          and_({condition(*t.storage), condition(s.is_true(*t.storage_replica))}));
+  t.noc_enabled = &s.is_true(*t.noc);
+  return t;
 }
 
 // ---------------------------------------------------------------------------------------------

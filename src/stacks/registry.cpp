@@ -48,6 +48,14 @@ const std::vector<Stack>& all_stacks() {
        .optional = false,
        .role = ClusterRole::Both,
        .build = build_ecs_cluster},
+      {.key = "ops",
+       .names = {{"3.9.0"_v, "5-2-ecs-ops"}},
+       .title = "Ops task for database operations",
+       .purpose = "The task definition (container ttes) that runs tti-lw-stack database commands on demand: "
+                  "is-db, ns-db, as-db, dcs-db, noc-db and storage-db migrations and administration.",
+       .optional = false,
+       .role = ClusterRole::Both,
+       .build = build_ops},
   };
   return stacks;
 }

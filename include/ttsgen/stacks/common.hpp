@@ -25,6 +25,10 @@ Value arn(const std::string& service, const std::string& resource);
 // The ARN of an AWS managed policy, e.g. "AmazonSSMManagedInstanceCore".
 Value managed_policy_arn(const std::string& name);
 
+// Silences one cfn-lint rule for the whole template (for findings outside resources, such as
+// outputs), with its reason next to it in the template's Metadata. One call per template.
+void lint_suppress_template(StackBuilder& s, std::string rule_id, std::string reason);
+
 struct BucketOptions {
   // Bucket name; a null Value lets CloudFormation generate one.
   Value name;

@@ -81,6 +81,8 @@ TtsRuntime tts_runtime(StackBuilder& s, const Cluster& c);
 // ---------------------------------------------------------------------------------------------
 // One component.
 
+struct Database;  // below
+
 enum class Kind {
   Service,  // a replicated ECS service, EC2 or FARGATE (a parameter), awsvpc
   Daemon,   // one task per container instance, EC2, host networking (UDP Gateway Server ≤3.25.2)
@@ -90,7 +92,8 @@ enum class Kind {
 struct ComponentOptions {
   std::string prefix;  // parameter and logical-id prefix, e.g. "GatewayServer"
   std::string title;   // e.g. "Gateway Server"
-  std::string name;    // container, log stream, Cloud Map and resource-name suffix, e.g. "gs"
+  std::string name;    // log stream, Cloud Map and resource-name suffix, e.g. "gs"
+  std::string container;  // container name (default: name)
   std::string image;   // default image
   int cpu = 256;
   int memory = 512;
@@ -123,7 +126,7 @@ class Component {
 
   Component& command(std::vector<std::string> args);
   Component& port(int container_port, std::string protocol = "tcp");
-  Component& env(std::string name, Value value);
+  Component& env(std::string name, Value value, const cfn::Condition* when = nullptr);
   // A document in an SSM parameter (its name comes from an export or a resource): Secrets
   // ValueFrom, and ssm:GetParameters for the execution role. With `when`, only under that condition.
   Component& config(std::string env_name, Value parameter_name, const cfn::Condition* when = nullptr);
@@ -143,6 +146,9 @@ class Component {
   Component& volume(Value volume);
   Component& mount(std::string source_volume, std::string container_path);
   Component& placement_constraint(Value constraint);
+
+  // A PostgreSQL database: <prefix>_HOST, _PORT, _NAME (environment), _USERNAME, _PASSWORD (secrets).
+  Component& database(const std::string& env_prefix, const Database& db, const cfn::Condition* when = nullptr);
 
   // The Things Stack component: Redis, license, cluster secret, Key Vault, global and (when
   // enabled) rate-limiting configuration, cluster addresses, GOGC, Private CA.
@@ -196,6 +202,30 @@ class Component {
   cfn::Resource* execution_role_ = nullptr;
   cfn::Resource* service_ = nullptr;
 };
+
+// ---------------------------------------------------------------------------------------------
+// Databases (imports of 2-1 and 2-5).
+
+struct Database {
+  Value host, port, name, credentials_secret_arn;  // the secret has JSON keys username and password
+};
+// The Aurora PostgreSQL cluster of 2-1-db-aurora-master (writer endpoint).
+Database aurora(StackBuilder& s);
+// The TimescaleDB deployment named by `deployment` (2-5-db-timescale[-master]).
+Database timescale(StackBuilder& s, const cfn::Parameter& deployment);
+
+// The TimescaleDB switches of 5-2 and 5-4 (3.19.2 names; ApplicationServerStorageEnabled ≤3.15.0).
+struct TimescaleSwitches {
+  const cfn::Parameter* storage_enabled = nullptr;      // ApplicationServerStorageEnabled
+  const cfn::Parameter* storage_deployment = nullptr;   // ApplicationServerStorageTimescaleDBDeploymentName
+  const cfn::Parameter* storage_replica = nullptr;      // ApplicationServerStorageReplicaEnabled
+  const cfn::Parameter* noc = nullptr;                  // IncludeNetworkOperationsCenter
+  const cfn::Parameter* noc_deployment = nullptr;       // NOCTimescaleDBDeploymentName
+  const cfn::Condition* storage = nullptr;              // storage enabled
+  const cfn::Condition* storage_reads_replicas = nullptr;  // storage and replica enabled
+  const cfn::Condition* noc_enabled = nullptr;
+};
+TimescaleSwitches timescale_switches(StackBuilder& s);
 
 // ---------------------------------------------------------------------------------------------
 // Helpers for what several components read.
