@@ -310,6 +310,11 @@ Component& Component::placement_constraint(Value constraint) {
   return *this;
 }
 
+Component& Component::no_tasks_when(const Condition& c) {
+  no_tasks_ = &c;
+  return *this;
+}
+
 Component& Component::tts(const TtsRuntime& r, const Parameter* rate_limiting) {
   // Redis: address, TLS and, with TLS, the AUTH token of each selected 2-3-db-redis stack.
   auto redis = [&](const std::string& prefix, const Parameter& cluster, const Parameter& tls) {
@@ -540,7 +545,8 @@ Resource& Component::build() {
     if (o_.minimum_healthy_percent) deployment.set("MinimumHealthyPercent", 50);
   } else {
     service.set("LaunchType", ref(*launch_type_));
-    service.set("DesiredCount", desired_count_ ? ref(*desired_count_) : Value(1));
+    Value count = desired_count_ ? ref(*desired_count_) : Value(1);
+    service.set("DesiredCount", no_tasks_ ? if_(*no_tasks_, 0, count) : count);
     if (o_.minimum_healthy_percent) {
       // 3.12.2: MinimumHealthyPercent 50; 3.25.1: only on EC2 services.
       deployment.set("MinimumHealthyPercent",

@@ -56,6 +56,39 @@ const std::vector<Stack>& all_stacks() {
        .optional = false,
        .role = ClusterRole::Both,
        .build = build_ops},
+      {.key = "identity-server",
+       .names = {{"3.9.0"_v, "5-3a-ecs-is-service"}},
+       .title = "Identity Server service",
+       .purpose = "The Identity Server (accounts, OAuth, Account app, tenants, entity registry) as an ECS service, "
+                  "with its Aurora database, picture buckets and, with interop on, the load balancer's interop "
+                  "target group.",
+       .optional = false,
+       .role = ClusterRole::Primary,
+       .build = build_identity_server},
+      {.key = "external-is-proxy",
+       .names = {{"3.9.0"_v, "5-3b-ecs-external-is-proxy"}},
+       .title = "External Identity Server proxy",
+       .purpose = "In a secondary cluster: proxy tasks that forward Identity Server requests to the Identity "
+                  "Server of the primary cluster.",
+       .optional = false,
+       .role = ClusterRole::Secondary,
+       .build = build_external_is_proxy},
+      {.key = "tenant-billing-server",
+       .names = {{"3.9.0"_v, "5-3c-ecs-tbs-service"}},
+       .title = "Tenant Billing Server service",
+       .purpose = "The Tenant Billing Server, which bills tenants through Stripe (multi-tenant deployments).",
+       .optional = true,
+       .role = ClusterRole::Primary,
+       .build = build_tenant_billing_server},
+      {.key = "services",
+       .names = {{"3.9.0"_v, "5-4-ecs-services"}},
+       .title = "Routing services",
+       .purpose = "The Gateway, Network, Application and Join Server, Console, Gateway Configuration Server, Device "
+                  "Claiming Server, Packet Broker Agent and Network Operations Center as ECS services, registered "
+                  "with the load balancer's target groups.",
+       .optional = false,
+       .role = ClusterRole::Both,
+       .build = build_services},
   };
   return stacks;
 }

@@ -146,6 +146,8 @@ class Component {
   Component& volume(Value volume);
   Component& mount(std::string source_volume, std::string container_path);
   Component& placement_constraint(Value constraint);
+  // Keeps the service but runs no task while `c` holds.
+  Component& no_tasks_when(const cfn::Condition& c);
 
   // A PostgreSQL database: <prefix>_HOST, _PORT, _NAME (environment), _USERNAME, _PASSWORD (secrets).
   Component& database(const std::string& env_prefix, const Database& db, const cfn::Condition* when = nullptr);
@@ -192,6 +194,7 @@ class Component {
   std::vector<Value> task_statements_;
   Value load_balancers_ = Value::list();
   bool has_unconditional_target_ = false;
+  const cfn::Condition* no_tasks_ = nullptr;
   Value sidecars_ = Value::list();
   Value volumes_ = Value::list();
   Value mounts_ = Value::list();
