@@ -310,6 +310,18 @@ Component& Component::placement_constraint(Value constraint) {
   return *this;
 }
 
+Value Component::secret_entry(std::string env_name, Value secret_arn, std::string json_key) {
+  Value value_from = json_key.empty() ? secret_arn : sub("${Secret}:" + json_key + "::", {{"Secret", secret_arn}});
+  if (std::find(secret_arns_.items().begin(), secret_arns_.items().end(), secret_arn) == secret_arns_.items().end())
+    secret_arns_.push_back(secret_arn);
+  return Value::map({{"Name", std::move(env_name)}, {"ValueFrom", std::move(value_from)}});
+}
+
+Component& Component::service_depends_on(const Resource& r) {
+  service_dependencies_.push_back(&r);
+  return *this;
+}
+
 Component& Component::no_tasks_when(const Condition& c) {
   no_tasks_ = &c;
   return *this;
@@ -373,8 +385,9 @@ Component& Component::tts(const TtsRuntime& r, const Parameter* rate_limiting) {
 }
 
 Value Component::log_configuration(const std::string& stream_prefix) const {
+  // By logical id: sidecars are described before build() creates the log group.
   return Value::map({{"LogDriver", "awslogs"},
-                     {"Options", Value::map({{"awslogs-group", ref(*log_group_)},
+                     {"Options", Value::map({{"awslogs-group", Value::function("Ref", id("LogGroup"))},
                                              {"awslogs-region", pseudo::region()},
                                              {"awslogs-stream-prefix", stream_prefix}})}});
 }
@@ -538,6 +551,7 @@ Resource& Component::build() {
   }
 
   Resource& service = s_.resource(id("Service"), "AWS::ECS::Service").set("Cluster", c_.name);
+  for (const Resource* r : service_dependencies_) service.depends_on(*r);
   service.set("TaskDefinition", ref(task));
   Value deployment = Value::map();
   if (o_.kind == Kind::Daemon) {
@@ -627,6 +641,54 @@ TimescaleSwitches timescale_switches(StackBuilder& s) {
                                           and_({condition(*t.storage), condition(s.is_true(*t.storage_replica))}));
   t.noc_enabled = &s.is_true(*t.noc);
   return t;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Persistent storage
+
+PersistentVolume persistent_volume(StackBuilder& s, const Cluster& cluster, Component& c, const std::string& prefix,
+                                   const std::string& volume_name, const std::string& container_path) {
+  PersistentVolume v;
+  const std::string name = c.options().name + "-data";
+  // Monitoring data has no backup (facts §5.3: "not important"); it goes with the stack.
+  Resource& fs = s.resource(prefix + "FileSystem", "AWS::EFS::FileSystem")
+                     .set("Encrypted", true)
+                     .set("PerformanceMode", "generalPurpose")
+                     .set("ThroughputMode", "elastic")
+                     .set("BackupPolicy", Value::map({{"Status", "DISABLED"}}))
+                     .set("FileSystemTags", s.tags(name));
+  v.file_system = &fs;
+  Value security_groups = Value::list({s.import(exports::vpc::monitoring_storage_security_group)});
+  for (int zone = 0; zone < 2; ++zone) {
+    v.mount_targets.push_back(&s.resource(prefix + "MountTarget" + std::to_string(zone + 1), "AWS::EFS::MountTarget")
+                                   .set("FileSystemId", ref(fs))
+                                   .set("SubnetId", select(zone, cluster.subnets))
+                                   .set("SecurityGroups", security_groups));
+  }
+  // The container runs as nobody (65534) and sees only its own directory.
+  Resource& ap = s.resource(prefix + "AccessPoint", "AWS::EFS::AccessPoint")
+                     .set("FileSystemId", ref(fs))
+                     .set("PosixUser", Value::map({{"Uid", "65534"}, {"Gid", "65534"}}))
+                     .set("RootDirectory", Value::map({{"Path", "/" + c.options().name},
+                                                       {"CreationInfo", Value::map({{"OwnerUid", "65534"},
+                                                                                    {"OwnerGid", "65534"},
+                                                                                    {"Permissions", "0750"}})}}))
+                     .set("AccessPointTags", s.tags(name));
+  v.access_point = &ap;
+  c.volume(Value::map({{"Name", volume_name},
+                       {"EFSVolumeConfiguration",
+                        Value::map({{"FilesystemId", ref(fs)},
+                                    {"TransitEncryption", "ENABLED"},
+                                    {"AuthorizationConfig", Value::map({{"AccessPointId", ref(ap)}, {"IAM", "ENABLED"}})}})}}))
+      .mount(volume_name, container_path)
+      .task_permission(Value::map({{"Sid", "UseDataVolume"},
+                                   {"Effect", "Allow"},
+                                   {"Action", Value::strings({"elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"})},
+                                   {"Resource", get_att(fs, "Arn")},
+                                   {"Condition", Value::map({{"StringEquals", Value::map({{"elasticfilesystem:AccessPointArn",
+                                                                                            get_att(ap, "Arn")}})}})}}));
+  for (const Resource* mt : v.mount_targets) c.service_depends_on(*mt);
+  return v;
 }
 
 // ---------------------------------------------------------------------------------------------

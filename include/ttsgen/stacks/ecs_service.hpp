@@ -146,6 +146,10 @@ class Component {
   Component& volume(Value volume);
   Component& mount(std::string source_volume, std::string container_path);
   Component& placement_constraint(Value constraint);
+  // A Secrets entry for a sidecar container ({Name, ValueFrom}); the execution role may read it.
+  Value secret_entry(std::string env_name, Value secret_arn, std::string json_key = {});
+  // The service waits for `r` (e.g. the mount targets of its file system).
+  Component& service_depends_on(const cfn::Resource& r);
   // Keeps the service but runs no task while `c` holds.
   Component& no_tasks_when(const cfn::Condition& c);
 
@@ -195,6 +199,7 @@ class Component {
   Value load_balancers_ = Value::list();
   bool has_unconditional_target_ = false;
   const cfn::Condition* no_tasks_ = nullptr;
+  std::vector<const cfn::Resource*> service_dependencies_;
   Value sidecars_ = Value::list();
   Value volumes_ = Value::list();
   Value mounts_ = Value::list();
@@ -229,6 +234,21 @@ struct TimescaleSwitches {
   const cfn::Condition* noc_enabled = nullptr;
 };
 TimescaleSwitches timescale_switches(StackBuilder& s);
+
+// ---------------------------------------------------------------------------------------------
+// Persistent storage for single-instance components (Prometheus): an encrypted EFS file system
+// with a mount target per private subnet and an access point; the task mounts it over TLS with
+// IAM authorization.
+
+struct PersistentVolume {
+  const cfn::Resource* file_system = nullptr;
+  const cfn::Resource* access_point = nullptr;
+  std::vector<const cfn::Resource*> mount_targets;
+};
+// Declares the file system (logical ids <prefix>FileSystem, …) and wires it into `c`: task volume
+// `volume_name`, mount at `container_path`, task-role permission, service after the mount targets.
+PersistentVolume persistent_volume(StackBuilder& s, const Cluster& cluster, Component& c, const std::string& prefix,
+                                   const std::string& volume_name, const std::string& container_path);
 
 // ---------------------------------------------------------------------------------------------
 // Helpers for what several components read.
