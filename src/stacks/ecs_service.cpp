@@ -253,8 +253,7 @@ Component& Component::database(const std::string& env_prefix, const Database& db
 
 Component& Component::config(std::string env_name, Value parameter_name, const Condition* when_) {
   secrets_.push_back(when(when_, Value::map({{"Name", std::move(env_name)}, {"ValueFrom", parameter_name}})));
-  Value arns = ssm_parameter_arns(std::move(parameter_name));
-  for (auto& arn : arns.items()) parameter_arns_.push_back(when(when_, arn));
+  parameter_arns_.push_back(when(when_, ssm_parameter_arn(std::move(parameter_name))));
   return *this;
 }
 
@@ -353,24 +352,11 @@ Component& Component::tts(const TtsRuntime& r, const Parameter* rate_limiting) {
                         sub("arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${Prefix}*",
                             {{"Prefix", key_vault_prefix}})));
 
-  // Where the other components are: their Cloud Map names (docs/decisions-ecs.md). Device
-  // Repository, QR Code Generator and Device Template Converter run in the Application Server task.
+  // Where the other components are: <name>.<namespace>:1884 of their Cloud Map names; the image's
+  // entrypoint derives every TTN_LW_CLUSTER_* address from the namespace (docs/decisions-ecs.md).
+  // Only the Identity Server's differs between clusters (is, or is-proxy in a secondary cluster).
+  env("TTS_SERVICE_DISCOVERY_NAMESPACE", c_.namespace_name);
   env("TTN_LW_CLUSTER_IDENTITY_SERVER", r.identity_server);
-  const std::pair<const char*, const char*> peers[] = {
-      {"GATEWAY_SERVER", "gs"},
-      {"NETWORK_SERVER", "ns"},
-      {"APPLICATION_SERVER", "as"},
-      {"JOIN_SERVER", "js"},
-      {"PACKET_BROKER_AGENT", "pba"},
-      {"GATEWAY_CONFIGURATION_SERVER", "gcs"},
-      {"DEVICE_CLAIMING_SERVER", "dcs"},
-      {"DEVICE_REPOSITORY", "as"},
-      {"QR_CODE_GENERATOR", "as"},
-      {"DEVICE_TEMPLATE_CONVERTER", "as"},
-      {"TENANT_BILLING_SERVER", "tbs"},
-  };
-  for (const auto& [setting, service] : peers)
-    env(std::string("TTN_LW_CLUSTER_") + setting, discovery_address(c_, service, 1884));
 
   // 3.26.2: GOGC.
   if (r.gogc) env("GOGC", ref(*r.gogc));
@@ -694,9 +680,8 @@ PersistentVolume persistent_volume(StackBuilder& s, const Cluster& cluster, Comp
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
-Value ssm_parameter_arns(Value parameter_name) {
-  const std::string prefix = "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter";
-  return Value::list({sub(prefix + "/${Name}", {{"Name", parameter_name}}), sub(prefix + "${Name}", {{"Name", parameter_name}})});
+Value ssm_parameter_arn(Value parameter_name) {
+  return sub("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${Name}", {{"Name", parameter_name}});
 }
 
 Value bucket_arns(Value bucket_name) {

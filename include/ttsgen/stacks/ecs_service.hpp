@@ -253,9 +253,9 @@ PersistentVolume persistent_volume(StackBuilder& s, const Cluster& cluster, Comp
 // ---------------------------------------------------------------------------------------------
 // Helpers for what several components read.
 
-// The ARNs IAM needs for an SSM parameter given by name. The name may or may not start with "/"
-// (the producer's choice): both ARN forms are listed; the one that does not apply matches nothing.
-Value ssm_parameter_arns(Value parameter_name);
+// The ARN of an SSM parameter given by name. Names follow the house rule for named resources,
+// <network>-<environment>-<cluster>-<suffix>, without a leading "/".
+Value ssm_parameter_arn(Value parameter_name);
 // arn:${AWS::Partition}:s3:::<bucket> and …/* of a bucket name.
 Value bucket_arns(Value bucket_name);
 // Read-only access to a bucket (list and get), optionally only under a condition.
