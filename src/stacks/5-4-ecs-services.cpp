@@ -50,7 +50,14 @@ void read_interop_config(StackBuilder& s, ecs::Component& c, const std::string& 
       .env("TTN_LW_" + component + "_INTEROP_BLOB_PATH", "config.yml")
       // 3.14.1: the Semtech RJS join server entry only when its Key Vault credentials exist.
       .env("TTS_INTEROP_SEMTECH_RJS", ref(semtech_rjs))
-      .task_permission(allow("ReadInteropConfiguration", {"s3:GetObject", "s3:ListBucket"}, ecs::bucket_arns(bucket)));
+      .task_permission(ecs::read_bucket("ReadInteropConfiguration", bucket));
+}
+
+// The CA certificates that verify client certificates forwarded by the proxy (2-4c, optional:
+// imported only with SupportProxyTLS).
+void read_client_cas(StackBuilder& s, ecs::Component& c, const Condition& mtls) {
+  Value bucket = s.import(exports::s3::mtls_ca_bucket);
+  c.env("TTS_MTLS_CA_BUCKET", bucket, &mtls).task_permission(ecs::read_bucket("ReadClientCAs", bucket), &mtls);
 }
 
 }  // namespace
@@ -118,10 +125,7 @@ StackModel build_services(const Release& release) {
     // 3.23.0 … 3.29.2: gateway tokens; 3.30.0 removes GSGatewayTokensHashKey and the mTLS bucket
     // support of the Gateway Server task role.
     gs.secret("TTS_GS_GATEWAY_TOKENS_HASH_KEY", exports::secrets::gs_gateway_tokens_hash_key);
-    gs.env("TTS_MTLS_CA_BUCKET", s.import(exports::s3::mtls_ca_bucket), &mtls)
-        .task_permission(allow("ReadClientCAs", {"s3:GetObject", "s3:ListBucket"},
-                               ecs::bucket_arns(s.import(exports::s3::mtls_ca_bucket))),
-                         &mtls);
+    read_client_cas(s, gs, mtls);
   }
   gs.build();
 
@@ -167,7 +171,7 @@ StackModel build_services(const Release& release) {
     // 3.25.1: plugins.yml in the plugins bucket of 2-4b.
     Value plugins = s.import(exports::s3::plugins_config_bucket);
     as.env("TTS_PLUGINS_BUCKET", plugins)
-        .task_permission(allow("ReadPluginsConfiguration", {"s3:GetObject", "s3:ListBucket"}, ecs::bucket_arns(plugins)));
+        .task_permission(ecs::read_bucket("ReadPluginsConfiguration", plugins));
   }
   as.database("TTS_STORAGE_DATABASE", ecs::timescale(s, *timescale.storage_deployment), timescale.storage);
   as.env("TTS_STORAGE_DATABASE_READ_HOST",
@@ -205,10 +209,7 @@ StackModel build_services(const Release& release) {
       .secret("TTS_GCS_TOKEN_HASH_KEY", exports::secrets::gcs_token_hash_key);
   if (release >= "3.30.0"_v) {
     // 3.30.0: the GCS task role reads the mTLS CA bucket.
-    gcs.env("TTS_MTLS_CA_BUCKET", s.import(exports::s3::mtls_ca_bucket), &mtls)
-        .task_permission(allow("ReadClientCAs", {"s3:GetObject", "s3:ListBucket"},
-                               ecs::bucket_arns(s.import(exports::s3::mtls_ca_bucket))),
-                         &mtls);
+    read_client_cas(s, gcs, mtls);
   }
   // 3.32.0: managed gateways through The Things Gateway Controller with TLS client authentication.
   if (release >= "3.32.0"_v) gcs.secret("TTS_TTGC_CLIENT_CERTIFICATE", exports::secrets::ttgc_custom_certificate);
@@ -227,7 +228,7 @@ StackModel build_services(const Release& release) {
       .env("TTN_LW_DCS_EDCS_CONFIG_SOURCE", "blob")
       .env("TTN_LW_DCS_EDCS_BLOB_BUCKET", edcs)
       .env("TTN_LW_DCS_EDCS_BLOB_PATH", "config.yml")
-      .task_permission(allow("ReadEDCSConfiguration", {"s3:GetObject", "s3:ListBucket"}, ecs::bucket_arns(edcs)));
+      .task_permission(ecs::read_bucket("ReadEDCSConfiguration", edcs));
   if (release >= "3.32.0"_v) dcs.secret("TTS_TTGC_CLIENT_CERTIFICATE", exports::secrets::ttgc_custom_certificate);
   dcs.build();
 

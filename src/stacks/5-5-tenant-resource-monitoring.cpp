@@ -41,12 +41,9 @@ StackModel build_tenant_resource_monitoring(const Release& release) {
                       .label("Alert Routing Server");
   const Condition& routed = s.is_true(routing);
 
-  Resource& password_secret = s.resource("AlertmanagerPasswordSecret", "AWS::SecretsManager::Secret")
-                                  .set("Name", s.resource_name("trm-alertmanager-password"))
-                                  .set("Description", "Password of the user alerts for the Tenant Resource Monitoring "
-                                                      "Alertmanager (AlertmanagerPassword)")
-                                  .set("SecretString", ref(password))
-                                  .set("Tags", s.tags("trm-alertmanager-password"));
+  Resource& password_secret =
+      secret_from_parameter(s, "AlertmanagerPasswordSecret", password, "trm-alertmanager-password",
+                            "Password of the user alerts for the Tenant Resource Monitoring Alertmanager (AlertmanagerPassword)");
 
   ecs::Component trm(s, cluster,
                      {.prefix = "TenantResourcePrometheus",

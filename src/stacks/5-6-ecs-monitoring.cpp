@@ -144,12 +144,9 @@ StackModel build_monitoring(const Release& release) {
                          .set("Value", join("", parts));
 
   const Condition& custom_password = s.is_set(password);
-  Resource& password_secret = s.resource("PrometheusPasswordSecret", "AWS::SecretsManager::Secret")
-                                  .condition(custom_password)
-                                  .set("Name", s.resource_name("prometheus-password"))
-                                  .set("Description", "Password of the user metrics for Prometheus (PrometheusPassword)")
-                                  .set("SecretString", ref(password))
-                                  .set("Tags", s.tags("prometheus-password"));
+  Resource& password_secret = secret_from_parameter(s, "PrometheusPasswordSecret", password, "prometheus-password",
+                                                    "Password of the user metrics for Prometheus (PrometheusPassword)")
+                                  .condition(custom_password);
 
   ecs::Component prometheus(s, cluster,
                             {.prefix = "Prometheus",

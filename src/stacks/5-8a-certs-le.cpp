@@ -14,21 +14,15 @@ namespace ttsgen::stacks {
 
 using namespace cfn;
 
-const char* const kCertificateIDPattern = "^[a-z][a-z0-9-]{0,31}$";
-
 StackModel build_certs_le(const Release& release) {
   StackBuilder s(release, "certs-le");
   ecs::Cluster cluster = ecs::cluster(s, false);
   const std::string group = "Certificate";
 
-  auto& certificate_id = s.parameter("CertificateID")
-                             .description("Name of this certificate among the 5-8a-certs-le stacks of the cluster (e.g. "
-                                          "main); 5-8b-ecs-certbot-scheduled-task refers to it.")
-                             .default_value("main")
-                             .allowed_pattern(kCertificateIDPattern)
-                             .constraint_description("lowercase letters, digits and hyphens, starting with a letter")
-                             .group(group)
-                             .label("Certificate ID");
+  auto& certificate_id = ecs::certificate_id(s,
+                                             "Name of this certificate among the 5-8a-certs-le stacks of the cluster "
+                                             "(e.g. main); 5-8b-ecs-certbot-scheduled-task refers to it.",
+                                             group);
   auto& domain = s.parameter("Domain")
                      .description("Domain of the certificate (the cluster's domain).")
                      .allowed_pattern("^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")

@@ -5,6 +5,7 @@
 #include "ttsgen/exports/vpc.hpp"
 #include "ttsgen/stacks/builder.hpp"
 #include "ttsgen/stacks/common.hpp"
+#include "ttsgen/stacks/ecs_service.hpp"
 #include "ttsgen/stacks/stacks.hpp"
 
 namespace ttsgen::stacks {
@@ -14,13 +15,8 @@ using namespace cfn;
 StackModel build_certbot_scheduled_task(const Release& release) {
   StackBuilder s(release, "certbot-scheduled-task");
   const std::string group = "Schedule";
-  auto& certificate_id = s.parameter("CertificateID")
-                             .description("CertificateID of the 5-8a-certs-le stack whose certificate this schedule renews.")
-                             .default_value("main")
-                             .allowed_pattern("^[a-z][a-z0-9-]{0,31}$")
-                             .constraint_description("lowercase letters, digits and hyphens, starting with a letter")
-                             .group(group)
-                             .label("Certificate ID");
+  auto& certificate_id = ecs::certificate_id(
+      s, "CertificateID of the 5-8a-certs-le stack whose certificate this schedule renews.", group);
   // 3.11.0: every 2 days by default (the docs recommend 14 days).
   auto& schedule = s.parameter("ScheduleExpression")
                        .description("When the renewal runs: an EventBridge rate() or cron() expression.")

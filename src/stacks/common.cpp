@@ -1,5 +1,7 @@
 #include "ttsgen/stacks/common.hpp"
 
+#include <stdexcept>
+
 namespace ttsgen::stacks {
 
 using namespace cfn;
@@ -39,6 +41,16 @@ Value managed_policy_arn(const std::string& name) { return sub("arn:${AWS::Parti
 void lint_suppress_template(StackBuilder& s, std::string rule_id, std::string reason) {
   s.tmpl().set_metadata("cfn-lint", Value::map({{"config", Value::map({{"ignore_checks", Value::list({rule_id})}})}}));
   s.tmpl().set_metadata("ttsgen-lint-reasons", Value::map({{std::move(rule_id), std::move(reason)}}));
+}
+
+Resource& secret_from_parameter(StackBuilder& s, const std::string& id, const Parameter& parameter,
+                                const std::string& name_suffix, const std::string& description) {
+  if (!parameter.is_no_echo()) throw std::logic_error(id + ": " + parameter.id() + " must be NoEcho");
+  return s.resource(id, "AWS::SecretsManager::Secret")
+      .set("Name", s.resource_name(name_suffix))
+      .set("Description", description)
+      .set("SecretString", ref(parameter))
+      .set("Tags", s.tags(name_suffix));
 }
 
 Resource& secure_bucket(StackBuilder& s, const std::string& id, const std::string& name_suffix,

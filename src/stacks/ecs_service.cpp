@@ -677,6 +677,16 @@ PersistentVolume persistent_volume(StackBuilder& s, const Cluster& cluster, Comp
   return v;
 }
 
+Parameter& certificate_id(StackBuilder& s, const std::string& description, const std::string& group) {
+  return s.parameter("CertificateID")
+      .description(description)
+      .default_value("main")
+      .allowed_pattern("^[a-z][a-z0-9-]{0,31}$")
+      .constraint_description("lowercase letters, digits and hyphens, starting with a letter")
+      .group(group)
+      .label("Certificate ID");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Helpers
 
@@ -689,8 +699,8 @@ Value bucket_arns(Value bucket_name) {
                       sub("arn:${AWS::Partition}:s3:::${Bucket}/*", {{"Bucket", bucket_name}})});
 }
 
-Value read_bucket(Value bucket_name) {
-  return allow({"s3:GetObject", "s3:ListBucket"}, bucket_arns(std::move(bucket_name)));
+Value read_bucket(std::string sid, Value bucket_name) {
+  return allow(std::move(sid), {"s3:GetObject", "s3:ListBucket"}, bucket_arns(std::move(bucket_name)));
 }
 
 std::string tts_image(const Release& release, const std::string& suffix) {

@@ -29,6 +29,11 @@ Value managed_policy_arn(const std::string& name);
 // outputs), with its reason next to it in the template's Metadata. One call per template.
 void lint_suppress_template(StackBuilder& s, std::string rule_id, std::string reason);
 
+// A Secrets Manager secret <network>-<environment>-<cluster>-<name_suffix> holding the value of a
+// NoEcho parameter, so that tasks read it with ValueFrom instead of seeing it in plain text.
+cfn::Resource& secret_from_parameter(StackBuilder& s, const std::string& id, const cfn::Parameter& parameter,
+                                     const std::string& name_suffix, const std::string& description);
+
 struct BucketOptions {
   // Bucket name; a null Value lets CloudFormation generate one.
   Value name;

@@ -250,6 +250,10 @@ struct PersistentVolume {
 PersistentVolume persistent_volume(StackBuilder& s, const Cluster& cluster, Component& c, const std::string& prefix,
                                    const std::string& volume_name, const std::string& container_path);
 
+// CertificateID: which 5-8a-certs-le stack (one per certificate) an export belongs to; the
+// qualifier of the certbot exports, declared alike by 5-8a and 5-8b.
+cfn::Parameter& certificate_id(StackBuilder& s, const std::string& description, const std::string& group);
+
 // ---------------------------------------------------------------------------------------------
 // Helpers for what several components read.
 
@@ -258,8 +262,8 @@ PersistentVolume persistent_volume(StackBuilder& s, const Cluster& cluster, Comp
 Value ssm_parameter_arn(Value parameter_name);
 // arn:${AWS::Partition}:s3:::<bucket> and …/* of a bucket name.
 Value bucket_arns(Value bucket_name);
-// Read-only access to a bucket (list and get), optionally only under a condition.
-Value read_bucket(Value bucket_name);
+// A statement with read-only access (get and list) to a bucket; `sid` says what is read.
+Value read_bucket(std::string sid, Value bucket_name);
 // "docker.io/thethingsindustries/lorawan-stack:<release><suffix>" (pinned to the release).
 std::string tts_image(const Release& release, const std::string& suffix = "-aws");
 
