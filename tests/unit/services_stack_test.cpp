@@ -84,33 +84,25 @@ TEST_CASE("5-4-ecs-services: release differences of the changelog", "[stacks][se
         "ghcr.io/thethingsindustries/lorawan-stack-noc-grafana:3.30.0");
   CHECK(stacks::build_services("3.27.2"_v).tmpl.find_parameter("NetworkOperationsCenterGrafanaImage")->default_value()->text() ==
         "ghcr.io/thethingsindustries/lorawan-stack-noc-grafana:3.27.2");
+  // Environment or Secrets names of a container of 5-4 in release r.
+  auto entries = [](const catalog::Release& r, const std::string& prefix, const char* container, const char* list) {
+    auto m = stacks::build_services(r);
+    return test::entry_names(*test::container(m.tmpl, prefix + "TaskDefinition", container), list);
+  };
   // 3.26.2: Grafana alerting off.
-  auto grafana_env = [](const catalog::Release& r) {
-    auto m = stacks::build_services(r);
-    return test::entry_names(*test::container(m.tmpl, "NetworkOperationsCenterGrafanaTaskDefinition", "noc-grafana"), "Environment");
-  };
-  CHECK_FALSE(test::has(grafana_env("3.26.1"_v), "GF_UNIFIED_ALERTING_ENABLED"));
-  CHECK(test::has(grafana_env("3.26.2"_v), "GF_UNIFIED_ALERTING_ENABLED"));
+  CHECK_FALSE(test::has(entries("3.26.1"_v, "NetworkOperationsCenterGrafana", "noc-grafana", "Environment"), "GF_UNIFIED_ALERTING_ENABLED"));
+  CHECK(test::has(entries("3.26.2"_v, "NetworkOperationsCenterGrafana", "noc-grafana", "Environment"), "GF_UNIFIED_ALERTING_ENABLED"));
   // 3.30.0: gateway tokens hash key and mTLS bucket leave the GS, the GCS task role reads the bucket.
-  auto gs_secrets = [](const catalog::Release& r) {
-    auto m = stacks::build_services(r);
-    return test::entry_names(*test::container(m.tmpl, "GatewayServerTaskDefinition", "gs"), "Secrets");
-  };
-  CHECK(test::has(gs_secrets("3.29.2"_v), "TTS_GS_GATEWAY_TOKENS_HASH_KEY"));
-  CHECK_FALSE(test::has(gs_secrets("3.30.0"_v), "TTS_GS_GATEWAY_TOKENS_HASH_KEY"));
-  auto gcs_env = [](const catalog::Release& r) {
-    auto m = stacks::build_services(r);
-    return test::entry_names(*test::container(m.tmpl, "GatewayConfigurationServerTaskDefinition", "gcs"), "Environment");
-  };
-  CHECK_FALSE(test::has(gcs_env("3.29.2"_v), "TTS_MTLS_CA_BUCKET"));
-  CHECK(test::has(gcs_env("3.30.0"_v), "TTS_MTLS_CA_BUCKET"));
-  // 3.32.0: TTGC client certificate for GCS and DCS; GS port 1889.
-  auto gcs_secrets = [](const catalog::Release& r) {
-    auto m = stacks::build_services(r);
-    return test::entry_names(*test::container(m.tmpl, "GatewayConfigurationServerTaskDefinition", "gcs"), "Secrets");
-  };
-  CHECK_FALSE(test::has(gcs_secrets("3.31.1"_v), "TTS_TTGC_CLIENT_CERTIFICATE"));
-  CHECK(test::has(gcs_secrets("3.32.0"_v), "TTS_TTGC_CLIENT_CERTIFICATE"));
+  CHECK(test::has(entries("3.29.2"_v, "GatewayServer", "gs", "Secrets"), "TTS_GS_GATEWAY_TOKENS_HASH_KEY"));
+  CHECK_FALSE(test::has(entries("3.30.0"_v, "GatewayServer", "gs", "Secrets"), "TTS_GS_GATEWAY_TOKENS_HASH_KEY"));
+  CHECK(test::has(entries("3.29.2"_v, "GatewayServer", "gs", "Environment"), "TTS_MTLS_CA_BUCKET"));
+  CHECK_FALSE(test::has(entries("3.30.0"_v, "GatewayServer", "gs", "Environment"), "TTS_MTLS_CA_BUCKET"));
+  CHECK_FALSE(test::has(entries("3.29.2"_v, "GatewayConfigurationServer", "gcs", "Environment"), "TTS_MTLS_CA_BUCKET"));
+  CHECK(test::has(entries("3.30.0"_v, "GatewayConfigurationServer", "gcs", "Environment"), "TTS_MTLS_CA_BUCKET"));
+  // 3.32.0: TTGC client certificate for GCS and DCS.
+  CHECK_FALSE(test::has(entries("3.31.1"_v, "GatewayConfigurationServer", "gcs", "Secrets"), "TTS_TTGC_CLIENT_CERTIFICATE"));
+  CHECK(test::has(entries("3.32.0"_v, "GatewayConfigurationServer", "gcs", "Secrets"), "TTS_TTGC_CLIENT_CERTIFICATE"));
+  CHECK(test::has(entries("3.32.0"_v, "DeviceClaimingServer", "dcs", "Secrets"), "TTS_TTGC_CLIENT_CERTIFICATE"));
   // 3.34.1: more memory options.
   CHECK(stacks::build_services("3.34.0"_v).tmpl.find_parameter("GatewayServerMemory")->allowed_values().size() <
         stacks::build_services("3.34.1"_v).tmpl.find_parameter("GatewayServerMemory")->allowed_values().size());
