@@ -27,7 +27,7 @@ StackModel build_ops(const Release& release) {
 
   ecs::Component ops(s, cluster,
                      {.prefix = "Ops",
-                      .title = "ops task",
+                      .title = "ops",
                       .name = "ops",
                       .container = "ttes",
                       .image = ecs::tts_image(release),
@@ -35,6 +35,8 @@ StackModel build_ops(const Release& release) {
                       .cpu = 1024,
                       .memory = 2048,
                       .kind = ecs::Kind::Task,
+                      // 3.26.1 added 8 and 16 vCPU to the service templates only.
+                      .large_task_sizes = false,
                       .group = "Ops task"});
   ops.command({"tti-lw-stack", "version"}).tts(runtime);
   // 3.13.0: the ops task reads the rate-limiting configuration (4-2b is always deployed).

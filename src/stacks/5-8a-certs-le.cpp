@@ -70,13 +70,15 @@ StackModel build_certs_le(const Release& release) {
 
   ecs::Component certbot(s, cluster,
                          {.prefix = "Certbot",
-                          .title = "certbot task",
+                          .title = "certbot",
                           .name = "certbot",
                           // 3.11.2: the certbot image of the release.
                           .image = ecs::tts_image(release, "-aws-certbot"),
                           .cpu = 256,
                           .memory = 512,
                           .kind = ecs::Kind::Task,
+                          // 3.26.1 added 8 and 16 vCPU to the service templates only.
+                          .large_task_sizes = false,
                           .group = "Certbot task"});
   Value proxy_secret = s.import(exports::secrets::proxy_tls);
   certbot.env("DOMAIN", ref(domain))

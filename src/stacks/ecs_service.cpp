@@ -169,7 +169,7 @@ Component::Component(StackBuilder& s, const Cluster& c, ComponentOptions o) : s_
   if (o_.container.empty()) o_.container = o_.name;
   const Release& release = s_.release();
   image_ = &param("Image")
-                .description("Docker image of the " + o_.title + ". Pin a release tag: a floating tag is pulled "
+                .description("Docker image of the " + o_.title + " tasks. Pin a release tag: a floating tag is pulled "
                              "again whenever a task starts.")
                 .default_value(o_.image)
                 .label("Image");
@@ -180,21 +180,29 @@ Component::Component(StackBuilder& s, const Cluster& c, ComponentOptions o) : s_
                         .group(o_.group)
                         .label("Launch type");
   }
-  std::vector<int> cpus = cpu_choices(release);
+  std::vector<int>& cpus = cpus_;
+  cpus = cpu_choices(release);
+  // The 3.26.1 sizes are for the templates the changelog names (not ops, not certbot).
+  if (!o_.large_task_sizes) std::erase_if(cpus, [](int cpu) { return cpu > 4096; });
   // A daemon runs on EC2 only: no Fargate-only size.
-  if (o_.kind == Kind::Daemon) cpus.erase(std::remove(cpus.begin(), cpus.end(), kFargateOnlyCpu), cpus.end());
-  std::vector<int> memories = memory_choices(release, o_.memory_choices);
+  if (o_.kind == Kind::Daemon) std::erase(cpus, kFargateOnlyCpu);
+  std::vector<int>& memories = memories_;
+  memories = memory_choices(release, o_.memory_choices);
+  // Only sizes that fit one of the offered CPU sizes.
+  std::erase_if(memories, [&cpus](int m) {
+    return std::none_of(cpus.begin(), cpus.end(), [m](int cpu) { return fargate_allows(cpu, m); });
+  });
   if (std::find(cpus.begin(), cpus.end(), o_.cpu) == cpus.end() ||
       std::find(memories.begin(), memories.end(), o_.memory) == memories.end() || !fargate_allows(o_.cpu, o_.memory))
     throw std::logic_error(o_.prefix + ": default task size " + std::to_string(o_.cpu) + "/" +
                            std::to_string(o_.memory) + " is not a valid Fargate size");
   std::string fargate_note = o_.kind == Kind::Daemon ? "" : " On FARGATE only the valid CPU/memory pairs are accepted.";
   cpu_ = &s_.choice(id("CPU"), as_strings(cpus), std::to_string(o_.cpu))
-              .description("CPU units of a " + o_.title + " task (1024 = 1 vCPU)." + fargate_note)
+              .description("CPU units of each " + o_.title + " task (1024 = 1 vCPU)." + fargate_note)
               .group(o_.group)
               .label("CPU units");
   memory_ = &s_.choice(id("Memory"), as_strings(memories), std::to_string(o_.memory))
-                 .description("Memory (MiB) of a " + o_.title + " task." + fargate_note)
+                 .description("Memory (MiB) of each " + o_.title + " task." + fargate_note)
                  .group(o_.group)
                  .label("Memory (MiB)");
   if (o_.kind == Kind::Service && o_.desired_count) {
@@ -441,23 +449,22 @@ Resource& Component::add_roles_and_logs() {
 }
 
 void Component::add_task_size_rule() {
-  std::vector<int> memories = memory_choices(s_.release(), o_.memory_choices);
   std::vector<Value> valid;
-  for (int cpu : cpu_choices(s_.release())) {
+  for (int cpu : cpus_) {
     std::vector<std::string> fits;
-    for (int m : memories)
+    for (int m : memories_)
       if (fargate_allows(cpu, m)) fits.push_back(std::to_string(m));
     valid.push_back(and_({equals(ref(*cpu_), std::to_string(cpu)), contains(Value::strings(fits), ref(*memory_))}));
   }
   Rule& rule = s_.rule(id("TaskSize"));
   if (o_.kind == Kind::Task) {
     // The task definition is compatible with FARGATE, whatever the run-task call chooses.
-    rule.require(or_(valid), "CPU and memory of the " + o_.title + " must be a valid Fargate combination");
+    rule.require(or_(valid), "CPU and memory of the " + o_.title + " tasks must be a valid Fargate combination");
     return;
   }
   valid.insert(valid.begin(), equals(ref(*launch_type_), "EC2"));
-  rule.require(or_(valid), "On FARGATE, CPU and memory of the " + o_.title + " must be a valid Fargate combination");
-  if (s_.release() >= "3.26.1"_v) {
+  rule.require(or_(valid), "On FARGATE, CPU and memory of the " + o_.title + " tasks must be a valid Fargate combination");
+  if (std::find(cpus_.begin(), cpus_.end(), kFargateOnlyCpu) != cpus_.end()) {
     // 3.26.1: 16 vCPU tasks are Fargate-only.
     rule.require(or_({equals(ref(*launch_type_), "FARGATE"), not_(equals(ref(*cpu_), std::to_string(kFargateOnlyCpu)))}),
                  "16 vCPU (16384 CPU units) needs the FARGATE launch type");

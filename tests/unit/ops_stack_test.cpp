@@ -49,6 +49,11 @@ TEST_CASE("5-2-ecs-ops: parameters of the changelog, in their releases", "[stack
   auto t = stacks::build_ops("3.35.2"_v);
   CHECK(*t.tmpl.find_parameter("OpsCPU")->default_value() == Value("1024"));
   CHECK(*property(*t.tmpl.find_resource("OpsTaskDefinition"), "RequiresCompatibilities") == Value::strings({"EC2", "FARGATE"}));
+  // 3.26.1's 8 and 16 vCPU sizes are for the service templates, not the ops task.
+  const auto& cpus = t.tmpl.find_parameter("OpsCPU")->allowed_values();
+  CHECK(std::find(cpus.begin(), cpus.end(), "8192") == cpus.end());
+  const auto& memories = t.tmpl.find_parameter("OpsMemory")->allowed_values();
+  CHECK(std::find(memories.begin(), memories.end(), "61440") == memories.end());
 }
 
 TEST_CASE("5-2-ecs-ops: optional databases are imported only under their switches", "[stacks][ops]") {

@@ -107,6 +107,8 @@ struct ComponentOptions {
   const cfn::Condition* include = nullptr;
   // Register <name>.<namespace> in Cloud Map.
   bool discovery = true;
+  // The 8 and 16 vCPU sizes of 3.26.1 (5-3a, 5-3b, 5-3c, 5-4, monitoring, proxy; not ops, certbot).
+  bool large_task_sizes = true;
   // Open-file limit for components holding many connections (0: the image's default).
   int nofile = 0;
   // Console group of the parameters (default: the title).
@@ -188,6 +190,8 @@ class Component {
   cfn::Parameter* memory_ = nullptr;
   cfn::Parameter* desired_count_ = nullptr;
   cfn::Parameter* runtime_platform_ = nullptr;
+  std::vector<int> cpus_;      // the offered task sizes
+  std::vector<int> memories_;
 
   std::vector<std::string> command_;
   Value ports_ = Value::list();
