@@ -6,6 +6,7 @@ import os
 import time
 
 import boto3
+from botocore.exceptions import ClientError
 
 ecs = boto3.client("ecs")
 autoscaling = boto3.client("autoscaling")
@@ -37,9 +38,13 @@ def handler(event, context):
                 time.sleep(30)
                 sns.publish(TopicArn=record["Sns"]["TopicArn"], Message=json.dumps(message))
                 continue
-        autoscaling.complete_lifecycle_action(
-            LifecycleHookName=message["LifecycleHookName"],
-            AutoScalingGroupName=message["AutoScalingGroupName"],
-            LifecycleActionToken=message["LifecycleActionToken"],
-            LifecycleActionResult="CONTINUE",
-        )
+        try:
+            autoscaling.complete_lifecycle_action(
+                LifecycleHookName=message["LifecycleHookName"],
+                AutoScalingGroupName=message["AutoScalingGroupName"],
+                LifecycleActionToken=message["LifecycleActionToken"],
+                LifecycleActionResult="CONTINUE",
+            )
+        except ClientError as error:
+            # The hook timed out (HeartbeatTimeout) and the instance is gone: nothing left to do.
+            print("lifecycle action already completed:", error)

@@ -71,6 +71,8 @@ TEST_CASE("5-1-ecs-cluster: draining hook with the Lambda runtime of the release
   CHECK(property(*model.tmpl.find_resource("ECSAutoScalingGroupDrainingFunction"), "Code.ZipFile")->text().find(
             "update_container_instances_state") != std::string::npos);
   CHECK(property(*model.tmpl.find_resource("ECSAutoScalingGroupDrainingLogGroup"), "RetentionInDays") != nullptr);
+  // CloudFormation takes at most 4096 characters of inline code.
+  CHECK(property(*model.tmpl.find_resource("ECSAutoScalingGroupDrainingFunction"), "Code.ZipFile")->text().size() <= 4096);
 }
 
 TEST_CASE("5-1-ecs-cluster: UDP Gateway Server attribute until 3.25.2, node_exporter per release", "[stacks][ecs-cluster]") {
