@@ -1,5 +1,7 @@
 #include "ttsgen/stacks/common.hpp"
 
+#include <stdexcept>
+
 namespace ttsgen::stacks {
 
 using namespace cfn;
@@ -11,6 +13,13 @@ Value policy_document(std::vector<Value> statements) {
 Value allow(std::vector<std::string> actions, Value resources) {
   Value action = actions.size() == 1 ? Value(actions.front()) : Value::strings(actions);
   return Value::map({{"Effect", "Allow"}, {"Action", std::move(action)}, {"Resource", std::move(resources)}});
+}
+
+Value allow(std::string sid, std::vector<std::string> actions, Value resources) {
+  Value statement = allow(std::move(actions), std::move(resources));
+  Value with_sid = Value::map({{"Sid", std::move(sid)}});
+  for (auto& e : statement.entries()) with_sid.set(e.key, e.value);
+  return with_sid;
 }
 
 Value service_trust_policy(const std::string& service) {
@@ -38,6 +47,21 @@ Value deny_insecure_transport(const std::string& action, Value resources) {
       {"Resource", std::move(resources)},
       {"Condition", Value::map({{"Bool", Value::map({{"aws:SecureTransport", "false"}})}})},
   });
+}
+
+void lint_suppress_template(StackBuilder& s, std::string rule_id, std::string reason) {
+  s.tmpl().set_metadata("cfn-lint", Value::map({{"config", Value::map({{"ignore_checks", Value::list({rule_id})}})}}));
+  s.tmpl().set_metadata("ttsgen-lint-reasons", Value::map({{std::move(rule_id), std::move(reason)}}));
+}
+
+Resource& secret_from_parameter(StackBuilder& s, const std::string& id, const Parameter& parameter,
+                                const std::string& name_suffix, const std::string& description) {
+  if (!parameter.is_no_echo()) throw std::logic_error(id + ": " + parameter.id() + " must be NoEcho");
+  return s.resource(id, "AWS::SecretsManager::Secret")
+      .set("Name", s.resource_name(name_suffix))
+      .set("Description", description)
+      .set("SecretString", ref(parameter))
+      .set("Tags", s.tags(name_suffix));
 }
 
 Resource& secure_bucket(StackBuilder& s, const std::string& id, const std::string& name_suffix,

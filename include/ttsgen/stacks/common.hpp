@@ -14,6 +14,8 @@ namespace ttsgen::stacks {
 Value policy_document(std::vector<Value> statements);
 // An Allow statement for `actions` on `resources`.
 Value allow(std::vector<std::string> actions, Value resources);
+// The same with a Sid, which says why (e.g. why a Resource is "*").
+Value allow(std::string sid, std::vector<std::string> actions, Value resources);
 // A trust policy that lets an AWS service (e.g. "ec2.amazonaws.com") assume the role.
 Value service_trust_policy(const std::string& service);
 // An inline policy entry for AWS::IAM::Role's Policies.
@@ -25,6 +27,15 @@ Value managed_policy_arn(const std::string& name);
 
 // A Deny statement for `action` (e.g. "s3:*") on `resources` for every request without TLS.
 Value deny_insecure_transport(const std::string& action, Value resources);
+
+// Silences one cfn-lint rule for the whole template (for findings outside resources, such as
+// outputs), with its reason next to it in the template's Metadata. One call per template.
+void lint_suppress_template(StackBuilder& s, std::string rule_id, std::string reason);
+
+// A Secrets Manager secret <network>-<environment>-<cluster>-<name_suffix> holding the value of a
+// NoEcho parameter, so that tasks read it with ValueFrom instead of seeing it in plain text.
+cfn::Resource& secret_from_parameter(StackBuilder& s, const std::string& id, const cfn::Parameter& parameter,
+                                     const std::string& name_suffix, const std::string& description);
 
 struct BucketOptions {
   // Bucket name; a null Value lets CloudFormation generate one.

@@ -1,0 +1,282 @@
+// 5-4-ecs-services: the routing services of The Things Stack as ECS services (facts §2.25, §3.3):
+// Gateway Server, Network Server, Application Server (with Device Repository, QR Code Generator
+// and Device Template Converter), Join Server, Console, Gateway Configuration Server, Device
+// Claiming Server, Packet Broker Agent, Network Operations Center and its Grafana, and until
+// 3.25.2 the UDP Gateway Server daemon on the container instances.
+#include "ttsgen/exports/configuration.hpp"
+#include "ttsgen/exports/load_balancer.hpp"
+#include "ttsgen/exports/s3.hpp"
+#include "ttsgen/exports/secrets.hpp"
+#include "ttsgen/exports/timescale.hpp"
+#include "ttsgen/stacks/builder.hpp"
+#include "ttsgen/stacks/common.hpp"
+#include "ttsgen/stacks/ecs_service.hpp"
+#include "ttsgen/stacks/stacks.hpp"
+
+namespace ttsgen::stacks {
+
+using namespace cfn;
+
+namespace {
+
+// The NOC Grafana image: its default tag moved with 3.25.1, 3.26.0, 3.27.2 (Grafana 10.1.0) and
+// 3.30.0. The changelog names no tag before 3.25.1; the NOC's first release (3.19.2) is used.
+std::string noc_grafana_image(const Release& release) {
+  const char* tag = release >= "3.30.0"_v   ? "3.30.0"
+                    : release >= "3.27.2"_v ? "3.27.2"
+                    : release >= "3.26.0"_v ? "3.26.0"
+                    : release >= "3.25.1"_v ? "3.25.1"
+                                            : "3.19.2";
+  return std::string("ghcr.io/thethingsindustries/lorawan-stack-noc-grafana:") + tag;
+}
+
+// Rate limiting per service (3.13.0), with the configuration of 4-2b.
+Parameter& rate_limiting_flag(StackBuilder& s, const std::string& id, const std::string& title) {
+  return s.flag(id, true)
+      .description("Apply the rate limiting of 4-2b-configuration-rate-limiting to the " + title + ".")
+      .group(title)
+      .label("Rate limiting");
+}
+
+Parameter& include_flag(StackBuilder& s, const std::string& id, const std::string& title, bool default_value = true) {
+  return s.flag(id, default_value).description("Deploy the " + title + ".").group("Components").label(title);
+}
+
+// The interop client configuration of the Network and Application Server (2-4b, config.yml).
+void read_interop_config(StackBuilder& s, ecs::Component& c, const std::string& component, const Parameter& semtech_rjs) {
+  Value bucket = s.import(exports::s3::interop_config_bucket);
+  c.env("TTN_LW_" + component + "_INTEROP_CONFIG_SOURCE", "blob")
+      .env("TTN_LW_" + component + "_INTEROP_BLOB_BUCKET", bucket)
+      .env("TTN_LW_" + component + "_INTEROP_BLOB_PATH", "config.yml")
+      // 3.14.1: the Semtech RJS join server entry only when its Key Vault credentials exist.
+      .env("TTS_INTEROP_SEMTECH_RJS", ref(semtech_rjs))
+      .task_permission(ecs::read_bucket("ReadInteropConfiguration", bucket));
+}
+
+// The CA certificates that verify client certificates forwarded by the proxy (2-4c, optional:
+// imported only with SupportProxyTLS).
+void read_client_cas(StackBuilder& s, ecs::Component& c, const Condition& mtls) {
+  Value bucket = s.import(exports::s3::mtls_ca_bucket);
+  c.env("TTS_MTLS_CA_BUCKET", bucket, &mtls).task_permission(ecs::read_bucket("ReadClientCAs", bucket), &mtls);
+}
+
+}  // namespace
+
+StackModel build_services(const Release& release) {
+  StackBuilder s(release, "services");
+  ecs::Cluster cluster = ecs::cluster(s, true);
+  ecs::TtsRuntime runtime = ecs::tts_runtime(s, cluster);
+  const std::string image = ecs::tts_image(release);
+  // 3.34.1: more memory parameter options.
+  const auto memory = release >= "3.34.1"_v ? ecs::MemoryChoices::Expanded : ecs::MemoryChoices::Standard;
+  // 3.27.0: default desired count 2 for GCS, NOC and NOC Grafana.
+  const int small_default_count = release >= "3.27.0"_v ? 2 : 1;
+
+  auto& external_is = s.flag("ExternalIdentityServer", false)
+                          .description("Use the Identity Server of another cluster through 5-3b-ecs-external-is-proxy "
+                                       "(a secondary cluster) instead of 5-3a-ecs-is-service in this cluster.")
+                          .group("The Things Stack")
+                          .label("External Identity Server");
+  runtime.identity_server = if_(s.is_true(external_is), ecs::discovery_address(cluster, "is-proxy", 1884),
+                                ecs::discovery_address(cluster, "is", 1884));
+  // 3.23.0: mTLS through the proxy; Gateway and Gateway Configuration Server read the CA bucket.
+  auto& proxy_tls = s.flag("SupportProxyTLS", false)
+                        .description("The proxy (Envoy) terminates TLS and forwards client certificates for mutual "
+                                     "TLS (deploy 2-4c-mtls-s3). Same value in every template.")
+                        .group("Proxy TLS")
+                        .label("Proxy terminates TLS");
+  const Condition& mtls = s.is_true(proxy_tls);
+  auto& semtech_rjs = s.flag("IncludeSemtechRJSConfiguration", false)
+                          .description("Include the Semtech RJS join server in the interop client configuration of "
+                                       "the Network and Application Server (needs its credentials in the Key Vault).")
+                          .group("The Things Stack")
+                          .label("Semtech RJS");
+  ecs::TimescaleSwitches timescale = ecs::timescale_switches(s);
+  auto& resource_limiting = s.flag("EnableResourceLimiting", false)
+                                .description("Apply the resource limiting of 4-2c-configuration-resource-limiting to the "
+                                             "Application Server (deploy 4-2c first).")
+                                .group("Application Server")
+                                .label("Resource limiting");
+
+  const Condition& console_on = s.is_true(include_flag(s, "IncludeConsole", "Console"));
+  const Condition& gcs_on = s.is_true(include_flag(s, "IncludeGatewayConfigurationServer", "Gateway Configuration Server"));
+  const Condition& dcs_on = s.is_true(include_flag(s, "IncludeDeviceClaimingServer", "Device Claiming Server"));
+  // 3.12.2: PacketBrokerEnabled renamed IncludePacketBroker.
+  const Condition& pba_on = s.is_true(include_flag(s, "IncludePacketBroker", "Packet Broker Agent"));
+
+  // Gateway Server.
+  ecs::Component gs(s, cluster,
+                    {.prefix = "GatewayServer", .title = "Gateway Server", .name = "gs", .image = image, .cpu = 1024,
+                     .memory = 2048, .memory_choices = memory, .nofile = 65536});
+  gs.command({"tti-lw-stack", "start", "gs"});
+  // 3.26.0: the Gateway Server service serves UDP (the daemon is gone).
+  if (release >= "3.26.0"_v) gs.port(1700, "udp").register_with(exports::load_balancer::gs_udp, 1700);
+  gs.port(1881).port(1882).port(1887).port(1888);
+  // 3.32.0: The Things Industries Gateway Protocol through the proxy (8889 → GS 1889).
+  if (release >= "3.32.0"_v) gs.port(1889);
+  gs.port(1884).port(1885)
+      .register_with(exports::load_balancer::gs_mqtt_v2, 1881)
+      .register_with(exports::load_balancer::gs_mqtt, 1882)
+      .register_with(exports::load_balancer::gs_basic_station, 1887)
+      .register_with(exports::load_balancer::gs_tabs_hubs, 1888);
+  gs.tts(runtime, &rate_limiting_flag(s, "EnableGSRateLimiting", "Gateway Server"))
+      .config("TTS_CONFIG_GS", exports::configuration::gateway_server);
+  if (release < "3.30.0"_v) {
+    // 3.23.0 … 3.29.2: gateway tokens; 3.30.0 removes GSGatewayTokensHashKey and the mTLS bucket
+    // support of the Gateway Server task role.
+    gs.secret("TTS_GS_GATEWAY_TOKENS_HASH_KEY", exports::secrets::gs_gateway_tokens_hash_key);
+    read_client_cas(s, gs, mtls);
+  }
+  gs.build();
+
+  // UDP Gateway Server daemon on the container instances, until 3.25.2 (3.26.0: removed).
+  if (release < "3.26.0"_v) {
+    const Condition& udp_on = s.is_true(include_flag(s, "IncludeUDPGatewayServer", "UDP Gateway Server"));
+    ecs::Component udp(s, cluster,
+                       {.prefix = "UDPGatewayServer", .title = "UDP Gateway Server", .name = "udp-gs", .image = image,
+                        .cpu = 512, .memory = 1024, .kind = ecs::Kind::Daemon, .include = &udp_on, .discovery = false,
+                        .nofile = 65536});
+    udp.command({"tti-lw-stack", "start", "gs"}).port(1700, "udp").port(1885);
+    udp.env("TTS_GS_FRONTENDS", "udp")
+        .placement_constraint(Value::map({{"Type", "memberOf"}, {"Expression", "attribute:schedule_gs == true"}}))
+        .register_with(exports::load_balancer::gs_udp, 1700);
+    udp.tts(runtime, &rate_limiting_flag(s, "EnableUDPGSRateLimiting", "UDP Gateway Server"))
+        .config("TTS_CONFIG_GS", exports::configuration::gateway_server)
+        .secret("TTS_GS_GATEWAY_TOKENS_HASH_KEY", exports::secrets::gs_gateway_tokens_hash_key);
+    udp.build();
+  }
+
+  // Network Server: no minimum healthy percent since 3.11.0; NetworkServerDesiredCount.
+  ecs::Component ns(s, cluster,
+                    {.prefix = "NetworkServer", .title = "Network Server", .name = "ns", .image = image, .cpu = 1024,
+                     .memory = 2048, .memory_choices = memory, .minimum_healthy_percent = false});
+  ns.command({"tti-lw-stack", "start", "ns"}).port(1884).port(1885);
+  ns.tts(runtime, &rate_limiting_flag(s, "EnableNSRateLimiting", "Network Server"))
+      .config("TTS_CONFIG_NS", exports::configuration::network_server);
+  read_interop_config(s, ns, "NS", semtech_rjs);
+  ns.build();
+
+  // Application Server, with the Device Repository (3.11.0), QR Code Generator and Device
+  // Template Converter in the same task; ApplicationServerDesiredCount (3.12.0).
+  ecs::Component as(s, cluster,
+                    {.prefix = "ApplicationServer", .title = "Application Server", .name = "as", .image = image,
+                     .cpu = 1024, .memory = 2048, .memory_choices = memory, .nofile = 65536});
+  as.command({"tti-lw-stack", "start", "as", "dr", "qrg", "dtc"}).port(1883).port(1884).port(1885);
+  as.register_with(exports::load_balancer::as_mqtt, 1883);
+  as.tts(runtime, &rate_limiting_flag(s, "EnableASRateLimiting", "Application Server"))
+      .config("TTS_CONFIG_AS", exports::configuration::application_server)
+      .config("TTS_CONFIG_RESOURCE_LIMITING", exports::configuration::resource_limiting, &s.is_true(resource_limiting));
+  read_interop_config(s, as, "AS", semtech_rjs);
+  if (release >= "3.25.1"_v) {
+    // 3.25.1: plugins.yml in the plugins bucket of 2-4b.
+    Value plugins = s.import(exports::s3::plugins_config_bucket);
+    as.env("TTS_PLUGINS_BUCKET", plugins)
+        .task_permission(ecs::read_bucket("ReadPluginsConfiguration", plugins));
+  }
+  as.database("TTS_STORAGE_DATABASE", ecs::timescale(s, *timescale.storage_deployment), timescale.storage);
+  as.env("TTS_STORAGE_DATABASE_READ_HOST",
+         s.import(exports::timescale::reader_address, *timescale.storage_deployment), timescale.storage_reads_replicas);
+  as.build();
+
+  // Join Server.
+  ecs::Component js(s, cluster,
+                    {.prefix = "JoinServer", .title = "Join Server", .name = "js", .image = image, .cpu = 256,
+                     .memory = 512, .memory_choices = memory});
+  js.command({"tti-lw-stack", "start", "js"}).port(1884).port(1885);
+  js.tts(runtime, &rate_limiting_flag(s, "EnableJSRateLimiting", "Join Server"))
+      .config("TTS_CONFIG_JS", exports::configuration::join_server);
+  js.build();
+
+  // Console (3.12.2: IncludeConsole).
+  ecs::Component console(s, cluster,
+                         {.prefix = "Console", .title = "Console", .name = "console", .image = image, .cpu = 256,
+                          .memory = 512, .memory_choices = memory, .include = &console_on});
+  console.command({"tti-lw-stack", "start", "console"}).port(1885);
+  console.tts(runtime)
+      .config("TTS_CONFIG_CONSOLE", exports::configuration::console)
+      .secret("TTN_LW_CONSOLE_OAUTH_CLIENT_ID", exports::secrets::console_oauth_client, "client_id")
+      .secret("TTN_LW_CONSOLE_OAUTH_CLIENT_SECRET", exports::secrets::console_oauth_client, "client_secret");
+  console.build();
+
+  // Gateway Configuration Server (3.12.2).
+  ecs::Component gcs(s, cluster,
+                     {.prefix = "GatewayConfigurationServer", .title = "Gateway Configuration Server", .name = "gcs",
+                      .image = image, .cpu = 256, .memory = 512, .desired_count = small_default_count,
+                      .memory_choices = memory, .include = &gcs_on});
+  gcs.command({"tti-lw-stack", "start", "gcs"}).port(1884).port(1885);
+  gcs.tts(runtime, &rate_limiting_flag(s, "EnableGCSRateLimiting", "Gateway Configuration Server"))
+      .config("TTS_CONFIG_GCS", exports::configuration::gateway_configuration_server)
+      .secret("TTS_GCS_TOKEN_HASH_KEY", exports::secrets::gcs_token_hash_key);
+  if (release >= "3.30.0"_v) {
+    // 3.30.0: the GCS task role reads the mTLS CA bucket.
+    read_client_cas(s, gcs, mtls);
+  }
+  // 3.32.0: managed gateways through The Things Gateway Controller with TLS client authentication.
+  if (release >= "3.32.0"_v) gcs.secret("TTS_TTGC_CLIENT_CERTIFICATE", exports::secrets::ttgc_custom_certificate);
+  gcs.build();
+
+  // Device Claiming Server (3.12.0), with its EDCS bucket (3.18.2).
+  ecs::Component dcs(s, cluster,
+                     {.prefix = "DeviceClaimingServer", .title = "Device Claiming Server", .name = "dcs", .image = image,
+                      .cpu = 256, .memory = 512, .memory_choices = memory, .include = &dcs_on});
+  dcs.command({"tti-lw-stack", "start", "dcs"}).port(1884).port(1885);
+  Value edcs = s.import(exports::s3::edcs_config_bucket);
+  dcs.tts(runtime, &rate_limiting_flag(s, "EnableDCSRateLimiting", "Device Claiming Server"))
+      .config("TTS_CONFIG_DCS", exports::configuration::device_claiming_server)
+      .secret("TTN_LW_DCS_OAUTH_CLIENT_ID", exports::secrets::device_claiming_oauth_client, "client_id")
+      .secret("TTN_LW_DCS_OAUTH_CLIENT_SECRET", exports::secrets::device_claiming_oauth_client, "client_secret")
+      .env("TTN_LW_DCS_EDCS_CONFIG_SOURCE", "blob")
+      .env("TTN_LW_DCS_EDCS_BLOB_BUCKET", edcs)
+      .env("TTN_LW_DCS_EDCS_BLOB_PATH", "config.yml")
+      .task_permission(ecs::read_bucket("ReadEDCSConfiguration", edcs));
+  if (release >= "3.32.0"_v) dcs.secret("TTS_TTGC_CLIENT_CERTIFICATE", exports::secrets::ttgc_custom_certificate);
+  dcs.build();
+
+  // Packet Broker Agent: a single instance (docs/decisions-ecs.md).
+  ecs::Component pba(s, cluster,
+                     {.prefix = "PacketBrokerAgent", .title = "Packet Broker Agent", .name = "pba", .image = image,
+                      .cpu = 256, .memory = 512, .desired_count = std::nullopt, .memory_choices = memory,
+                      .include = &pba_on});
+  pba.command({"tti-lw-stack", "start", "pba"}).port(1884).port(1885);
+  pba.tts(runtime)
+      .config("TTS_CONFIG_PBA", exports::configuration::packet_broker_agent)
+      .secret("TTS_PACKET_BROKER_CREDENTIALS", exports::secrets::packet_broker_agent);
+  pba.build();
+
+  // Network Operations Center and its Grafana (3.19.2).
+  ecs::Component noc(s, cluster,
+                     {.prefix = "NetworkOperationsCenter", .title = "Network Operations Center", .name = "noc",
+                      .image = image, .cpu = 512, .memory = 1024, .desired_count = small_default_count,
+                      .memory_choices = memory, .include = timescale.noc_enabled});
+  noc.command({"tti-lw-stack", "start", "noc"}).port(1884).port(1885);
+  // 3.26.0: NOC rate limiting.
+  const Parameter* noc_rate_limiting =
+      release >= "3.26.0"_v ? &rate_limiting_flag(s, "EnableNOCRateLimiting", "Network Operations Center") : nullptr;
+  noc.tts(runtime, noc_rate_limiting)
+      .config("TTS_CONFIG_NOC", exports::configuration::network_operations_center)
+      .secret("TTN_LW_NOC_OAUTH_CLIENT_ID", exports::secrets::noc_oauth_client, "client_id")
+      .secret("TTN_LW_NOC_OAUTH_CLIENT_SECRET", exports::secrets::noc_oauth_client, "client_secret")
+      .database("TTS_NOC_DATABASE", ecs::timescale(s, *timescale.noc_deployment))
+      .env("TTN_LW_NOC_GRAFANA_TARGET_URL", sub("http://noc-grafana.${Namespace}:3000", {{"Namespace", cluster.namespace_name}}));
+  noc.build();
+
+  ecs::Component grafana(s, cluster,
+                         {.prefix = "NetworkOperationsCenterGrafana", .title = "NOC Grafana", .name = "noc-grafana",
+                          .image = noc_grafana_image(release), .cpu = 256, .memory = 512,
+                          .desired_count = small_default_count, .memory_choices = memory,
+                          .include = timescale.noc_enabled});
+  grafana.port(3000)
+      .env("GF_SERVER_ROOT_URL", sub("https://${Domain}/noc/grafana/", {{"Domain", s.import(exports::configuration::domain)}}))
+      .env("GF_SERVER_SERVE_FROM_SUB_PATH", "true")
+      .secret("GF_SECURITY_ADMIN_PASSWORD", exports::secrets::noc_grafana_admin_password)
+      .database("NOC_DATABASE", ecs::timescale(s, *timescale.noc_deployment));
+  // 3.25.1: gzip.
+  if (release >= "3.25.1"_v) grafana.env("GF_SERVER_ENABLE_GZIP", "true");
+  // 3.26.2: Grafana alerting off by default.
+  if (release >= "3.26.2"_v) grafana.env("GF_UNIFIED_ALERTING_ENABLED", "false").env("GF_ALERTING_ENABLED", "false");
+  grafana.build();
+
+  return s.finish();
+}
+
+}  // namespace ttsgen::stacks

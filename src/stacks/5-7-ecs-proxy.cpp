@@ -1,0 +1,134 @@
+// 5-7-ecs-proxy (5-6-ecs-proxy before 3.30.0): the Envoy-based cluster proxy (facts §2.28) that
+// routes external gRPC (1884) and HTTP (1885) to the components and, with SupportProxyTLS,
+// terminates TLS itself for interop (8886), LBS CUPS mutual TLS (8987, 3.30.0) and The Things
+// Industries Gateway Protocol (8889, 3.32.0). The route table ships with the -aws-proxy image
+// (routes change with the image, facts §2.28); the template gives it what is deployment-specific,
+// as environment variables (docs/decisions-ecs.md).
+#include "ttsgen/exports/configuration.hpp"
+#include "ttsgen/exports/load_balancer.hpp"
+#include "ttsgen/exports/secrets.hpp"
+#include "ttsgen/stacks/builder.hpp"
+#include "ttsgen/stacks/common.hpp"
+#include "ttsgen/stacks/ecs_service.hpp"
+#include "ttsgen/stacks/stacks.hpp"
+
+namespace ttsgen::stacks {
+
+using namespace cfn;
+
+namespace {
+
+Parameter& switch_flag(StackBuilder& s, const std::string& id, bool default_value, const std::string& group,
+                       const std::string& label, const std::string& description) {
+  return s.flag(id, default_value).description(description).group(group).label(label);
+}
+
+}  // namespace
+
+StackModel build_proxy(const Release& release) {
+  StackBuilder s(release, "proxy");
+  ecs::Cluster cluster = ecs::cluster(s, true);
+  const std::string routes = "Routing";
+  const std::string listeners = "Listeners and TLS";
+
+  // 3.12.2 (default true); services exposed on the proxy (3.11.2).
+  auto& gcs = switch_flag(s, "IncludeGatewayConfigurationServer", true, routes, "Gateway Configuration Server",
+                          "Route the Gateway Configuration Server (CUPS, gateway configuration).");
+  // 3.19.2
+  auto& noc = switch_flag(s, "IncludeNetworkOperationsCenter", false, routes, "Network Operations Center",
+                          "Route the Network Operations Center (/noc) and its Grafana.");
+  // 3.12.2: virtual hosts and the catch-all redirect.
+  auto& with_tenant = switch_flag(s, "EnableVirtualHostWithTenantSubdomain", true, routes, "Tenant subdomains",
+                                  "Serve <tenant-id>.<domain> (multi-tenant deployments).");
+  auto& without_tenant = switch_flag(s, "EnableVirtualHostWithoutTenantSubdomain", true, routes, "Cluster domain",
+                                     "Serve <domain> itself.");
+  auto& redirect = s.optional_string("RedirectToDomain")
+                       .description("Domain that requests for any other host are redirected to (in a multi-cluster "
+                                    "network typically the cluster picker). Leave empty for none.")
+                       .allowed_pattern("^$|^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
+                       .constraint_description("empty, or a domain name in lowercase")
+                       .group(routes)
+                       .label("Redirect to domain");
+  // 3.17.2: which listener families of 3-2 exist.
+  auto& tls_listeners = switch_flag(s, "EnableTLSListeners", true, listeners, "TLS listeners",
+                                    "The load balancer has its TLS listeners (443, 8884): the proxy marks requests as "
+                                    "HTTPS and sends HSTS.");
+  auto& non_tls_listeners = switch_flag(s, "EnableNonTLSListeners", true, listeners, "Non-TLS listeners",
+                                        "The load balancer has its non-TLS listeners (80, 1884), as EnableNonTLSListeners "
+                                        "of 3-2-load-balancer-rules.");
+  // 3.23.0: TLS termination in Envoy.
+  auto& proxy_tls = switch_flag(s, "SupportProxyTLS", false, listeners, "Proxy terminates TLS",
+                                "The proxy terminates TLS with the certificate of the ProxyTLSSecret (4-1, written by "
+                                "5-8a-certs-le). Same value in every template.");
+  // Not in the changelog for the proxy: the interop target group of the proxy has a listener only
+  // when 3-2 has InteropEnabled, and ECS refuses a target group without one.
+  auto& interop = switch_flag(s, "InteropEnabled", false, listeners, "Interop",
+                              "The load balancer has the interop listener 8886 (InteropEnabled of "
+                              "3-2-load-balancer-rules); with SupportProxyTLS the proxy terminates it.");
+  const Condition& tls = s.is_true(proxy_tls);
+
+  ecs::Component proxy(s, cluster,
+                       {.prefix = "Proxy",
+                        .title = "proxy",
+                        .name = "proxy",
+                        .image = ecs::tts_image(release, "-aws-proxy"),
+                        .cpu = 512,
+                        .memory = 1024,
+                        .nofile = 65536,
+                        .group = "Proxy"});
+  proxy.port(1884).port(1885).port(8886).port(9901);
+  proxy.register_with(exports::load_balancer::proxy_grpc, 1884);
+  if (release >= "3.30.0"_v) {
+    // 3.30.0: 443 no longer depends on SupportProxyTLSCondition: it always reaches 1885.
+    proxy.register_with(exports::load_balancer::proxy_http, 1885);
+  } else {
+    // 3.23.0 … 3.29.2: with SupportProxyTLS, 443 passes TLS through to 8443 and only 80 reaches 1885.
+    const Condition& http = s.condition("HTTPListenerToProxy",
+                                        or_({not_(condition(tls)), condition(s.is_true(non_tls_listeners))}));
+    proxy.port(8443)
+        .register_with(exports::load_balancer::proxy_http, 1885, &http)
+        .register_with(exports::load_balancer::proxy_https, 8443, &tls);
+  }
+  const Condition& interop_at_proxy =
+      s.condition("InteropAtProxy", and_({condition(s.is_true(interop)), condition(tls)}));
+  proxy.register_with(exports::load_balancer::proxy_interop, 8886, &interop_at_proxy);
+  if (release >= "3.30.0"_v) {
+    // 3.30.0: LBS CUPS mutual TLS on 8987 (LBSCUPSmTLSEnabled, same value in 3-1, 3-2 and here).
+    auto& lbs_cups = switch_flag(s, "LBSCUPSmTLSEnabled", false, listeners, "LBS CUPS mutual TLS",
+                                 "Serve LoRa Basics Station CUPS with mutual TLS on 8987 (needs SupportProxyTLS). Same "
+                                 "value in 3-1, 3-2 and this template.");
+    const Condition& cups = s.is_true(lbs_cups);
+    proxy.port(8987).register_with(exports::load_balancer::proxy_lbs_cups_mtls, 8987, &cups);
+    proxy.env("PROXY_LBS_CUPS_MTLS", ref(lbs_cups));
+    s.rule("LBSCUPSmTLSNeedsProxyTLS")
+        .require(or_({equals(ref(lbs_cups), "false"), equals(ref(proxy_tls), "true")}),
+                 "LBSCUPSmTLSEnabled needs SupportProxyTLS: the proxy terminates the mutual TLS");
+  }
+  if (release >= "3.32.0"_v) {
+    // 3.32.0: The Things Industries Gateway Protocol, 8889 → proxy → Gateway Server 1889.
+    proxy.port(8889).register_with(exports::load_balancer::proxy_ttgp, 8889, &tls);
+  }
+
+  Value proxy_tls_secret = s.import(exports::secrets::proxy_tls);
+  proxy.env("TTS_SERVICE_DISCOVERY_NAMESPACE", cluster.namespace_name)
+      .env("TTS_DOMAIN", s.import(exports::configuration::domain))
+      // The Identity Server is is.<namespace> (primary) or is-proxy.<namespace> (secondary); Envoy
+      // resolves both names and uses the one that exists.
+      .env("PROXY_IDENTITY_SERVER_HOSTS", sub("is.${Namespace},is-proxy.${Namespace}", {{"Namespace", cluster.namespace_name}}))
+      .env("PROXY_INCLUDE_GATEWAY_CONFIGURATION_SERVER", ref(gcs))
+      .env("PROXY_INCLUDE_NETWORK_OPERATIONS_CENTER", ref(noc))
+      .env("PROXY_VIRTUAL_HOST_WITH_TENANT_SUBDOMAIN", ref(with_tenant))
+      .env("PROXY_VIRTUAL_HOST_WITHOUT_TENANT_SUBDOMAIN", ref(without_tenant))
+      .env("PROXY_REDIRECT_TO_DOMAIN", ref(redirect))
+      .env("PROXY_TLS_LISTENERS", ref(tls_listeners))
+      .env("PROXY_NON_TLS_LISTENERS", ref(non_tls_listeners))
+      .env("PROXY_SUPPORT_TLS", ref(proxy_tls))
+      .env("PROXY_INTEROP", ref(interop))
+      // The image loads the certificate through static SDS and re-reads the secret daily.
+      .env("PROXY_TLS_SECRET_ARN", proxy_tls_secret, &tls)
+      .task_permission(allow("ReadProxyTLSCertificate", {"secretsmanager:GetSecretValue"}, proxy_tls_secret), &tls);
+  proxy.build();
+  return s.finish();
+}
+
+}  // namespace ttsgen::stacks
