@@ -71,11 +71,11 @@ std::vector<std::string> diff_lines(const std::optional<Value>& before, const st
   return lines;
 }
 
-std::optional<std::string> inline_change(const ValueChange& c) {
-  std::optional<std::string> before = c.before ? one_line(*c.before, 60) : std::optional<std::string>("(none)");
-  std::optional<std::string> after = c.after ? one_line(*c.after, 60) : std::optional<std::string>("(none)");
-  if (!before || !after) return std::nullopt;
-  return *before + " → " + *after;
+std::optional<InlineSides> inline_change(const ValueChange& c) {
+  InlineSides sides;
+  if (c.before && !(sides.before = one_line(*c.before, 60))) return std::nullopt;
+  if (c.after && !(sides.after = one_line(*c.after, 60))) return std::nullopt;
+  return sides;
 }
 
 std::optional<std::string> list_change(const ValueChange& c) {

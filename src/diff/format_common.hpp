@@ -17,9 +17,12 @@ std::optional<std::string> one_line(const cfn::Value& v, std::size_t width = 100
 // between two multi-line strings line by line. An absent side is an empty text.
 std::vector<std::string> diff_lines(const std::optional<cfn::Value>& before, const std::optional<cfn::Value>& after);
 
-// A change printed on one line, "before → after" ("(none)" for an absent side), or nullopt when
-// it needs diff_lines().
-std::optional<std::string> inline_change(const ValueChange& c);
+// The two sides of a change when each fits on one line (nullopt for an absent side), or nullopt
+// when the change needs diff_lines().
+struct InlineSides {
+  std::optional<std::string> before, after;
+};
+std::optional<InlineSides> inline_change(const ValueChange& c);
 
 // For AllowedValues lists of strings: "added: t4g.nano, t4g.micro; removed: t3.nano", else nullopt.
 std::optional<std::string> list_change(const ValueChange& c);

@@ -95,8 +95,9 @@ void print_change(Report& r, const ValueChange& c, const std::string& path, cons
   std::string suffix = note.empty() ? "" : " (" + note + ")";
   if (auto list = detail::list_change(c); list && path.ends_with("AllowedValues")) {
     r.detail(label + ": " + r.plain(*list) + suffix);
-  } else if (auto line = inline_change(c)) {
-    r.detail(label + ": " + r.code(*line) + suffix);
+  } else if (auto sides = inline_change(c)) {
+    auto side = [&r](const std::optional<std::string>& v) { return v ? r.code(*v) : std::string("(none)"); };
+    r.detail(label + ": " + side(sides->before) + " → " + side(sides->after) + suffix);
   } else {
     r.detail(label + suffix + ":");
     r.block(diff_lines(c.before, c.after));

@@ -49,6 +49,13 @@ inline Template net(const std::string& release) {
   return t;
 }
 
+// A list of objects that gains an element: printed as an indented YAML diff.
+inline Value rules(bool v2) {
+  Value list = Value::list({Value::map({{"Name", "a"}, {"Value", 1}})});
+  if (v2) list.push_back(Value::map({{"Name", "b"}, {"Value", 2}}));
+  return list;
+}
+
 // 3-1-app: imports OldThing in both releases (so 2.0 is inconsistent), and GroupId. Its target
 // group changes TargetType (create-only), its parameter gains allowed values and a new default,
 // a parameter without default is added, a nested property changes, one resource gets a new
@@ -74,7 +81,8 @@ inline Template app(const std::string& release) {
       .set("MessageRetentionPeriod", 60)
       .set("RedrivePolicy", Value::map({{"maxReceiveCount", v2 ? 5 : 3},
                                         {"deadLetterTargetArn", "arn:aws:sqs:eu-west-1:1:dlq"},
-                                        {"Extra", Value::map({{"Items", v2 ? Value::strings({"a", "b", "c"}) : Value::strings({"a"})}})}}));
+                                        {"Extra", Value::map({{"Items", v2 ? Value::strings({"a", "b", "c"}) : Value::strings({"a"})},
+                                                              {"Rules", rules(v2)}})}}));
   t.resource(v2 ? "IngressUdp" : "Ingress", "AWS::EC2::SecurityGroupIngress")
       .set("GroupId", import("GroupId"))
       .set("IpProtocol", "udp")

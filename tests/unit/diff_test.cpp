@@ -59,7 +59,8 @@ TEST_CASE("stacks are matched by stable key: a new name is a rename", "[diff]") 
 }
 
 TEST_CASE("a changed create-only property replaces the resource", "[diff]") {
-  const StackDiff& app = stack(fixture_diff(), "app");
+  ReleaseDiff d = fixture_diff();
+  const StackDiff& app = stack(d, "app");
   const ResourceChange& tg = resource(app, "TargetGroup");
   CHECK(tg.kind == Change::Modified);
   CHECK(tg.replacement == Replacement::True);
@@ -70,16 +71,18 @@ TEST_CASE("a changed create-only property replaces the resource", "[diff]") {
   // A nested change of a property that is not create-only updates in place.
   const ResourceChange& queue = resource(app, "Queue");
   CHECK(queue.replacement == Replacement::False);
-  REQUIRE(queue.changes.size() == 2);
+  REQUIRE(queue.changes.size() == 3);
   CHECK(to_string(queue.changes[0].change.path) == "Properties.RedrivePolicy.maxReceiveCount");
   CHECK(to_string(queue.changes[1].change.path) == "Properties.RedrivePolicy.Extra.Items");
+  CHECK(to_string(queue.changes[2].change.path) == "Properties.RedrivePolicy.Extra.Rules");
 
   // The security group of 1-1-net: GroupDescription is create-only.
-  CHECK(resource(stack(fixture_diff(), "net"), "Group").replacement == Replacement::True);
+  CHECK(resource(stack(d, "net"), "Group").replacement == Replacement::True);
 }
 
 TEST_CASE("a changed logical id is one resource, replaced", "[diff]") {
-  const StackDiff& app = stack(fixture_diff(), "app");
+  ReleaseDiff d = fixture_diff();
+  const StackDiff& app = stack(d, "app");
   const ResourceChange& ingress = resource(app, "IngressUdp");
   CHECK(ingress.kind == Change::Modified);
   CHECK(ingress.previous_id == "Ingress");
@@ -154,7 +157,8 @@ TEST_CASE("qualified exports match imports whatever the qualifier parameter is c
 }
 
 TEST_CASE("parameters: added, allowed values and defaults", "[diff]") {
-  const StackDiff& app = stack(fixture_diff(), "app");
+  ReleaseDiff d = fixture_diff();
+  const StackDiff& app = stack(d, "app");
   const EntryChange& secret = parameter(app, "Secret");
   CHECK(secret.kind == Change::Added);
   CHECK(secret.group == "Sizing");
@@ -207,8 +211,10 @@ TEST_CASE("formatters: indented nested diffs, Markdown sections, JSON that parse
   CHECK(text.find("Changes from 1.0 to 2.0") != std::string::npos);
   CHECK(text.find("    ~ TargetGroup (AWS::ElasticLoadBalancingV2::TargetGroup): replacement") != std::string::npos);
   CHECK(text.find("        Properties.TargetType: instance → ip (replacement: TargetType is create-only") != std::string::npos);
-  // A nested list that changed length prints as an indented YAML diff, not one long line.
-  CHECK(text.find("        Properties.RedrivePolicy.Extra.Items:\n          @@ -1 +1,3 @@\n          -[a]\n          +[a, b, c]\n") != std::string::npos);
+  // Short values print on one line; nested ones as an indented YAML diff, not one long line.
+  CHECK(text.find("        Properties.RedrivePolicy.Extra.Items: [a] → [a, b, c]\n") != std::string::npos);
+  CHECK(text.find("        Properties.RedrivePolicy.Extra.Rules:\n          @@ -1,2 +1,4 @@\n           - Name: a\n             Value: 1\n"
+                  "          +- Name: b\n          +  Value: 2\n") != std::string::npos);
   CHECK(text.find("5-6-mon (renamed from 5-5-mon)") != std::string::npos);
   CHECK(text.find("AllowedValues: added huge; removed tiny (a stack that uses a removed value") != std::string::npos);
   CHECK(text.find("+ Secret: String, no default (a value is required), NoEcho; label \"Secret\", group \"Sizing\"") != std::string::npos);
