@@ -208,7 +208,9 @@ std::string index_page(const std::vector<BuiltStack>& all, const Version& v) {
     out += "| " + std::to_string(++n) + " | " + link(b.name) + " | " + cell(b.stack->title) + " | " +
            (b.stack->optional ? "optional" : "required") + " | " + role_text(b.stack->role) + " | " + links(depends_on) + " |\n";
   }
-  out += "\nWhat changed between releases: the UPGRADING notes in the folder above (`UPGRADING-3.x.md`).\n";
+  std::string upgrading = "UPGRADING-" + v.minor_str() + ".md";
+  out += "\nWhat changed in the templates from release to release: [" + code_cell(upgrading) + "](../" + upgrading +
+         ") and the notes of the other minors beside it.\n";
   return out;
 }
 
