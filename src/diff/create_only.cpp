@@ -5,13 +5,7 @@
 
 namespace ttsgen::diff {
 
-namespace {
-
-// Pointer `outer` contains `inner` when they are equal or `inner` continues it after a '/'.
-// "*" (any list item) matches any one segment, as does a numeric segment.
-bool segment_matches(std::string_view a, std::string_view b) { return a == b || a == "*" || b == "*"; }
-
-std::vector<std::string_view> segments(std::string_view pointer) {
+std::vector<std::string_view> pointer_segments(std::string_view pointer) {
   std::vector<std::string_view> parts;
   std::size_t start = pointer.starts_with('/') ? 1 : 0;
   while (start <= pointer.size()) {
@@ -23,6 +17,11 @@ std::vector<std::string_view> segments(std::string_view pointer) {
   }
   return parts;
 }
+
+namespace {
+
+// Two segments match when they are equal or one is "*" (any list item).
+bool segment_matches(std::string_view a, std::string_view b) { return a == b || a == "*" || b == "*"; }
 
 // True when every segment of `prefix` matches the corresponding segment of `path`.
 bool is_prefix(const std::vector<std::string_view>& prefix, const std::vector<std::string_view>& path) {
@@ -40,10 +39,10 @@ bool has_schema(std::string_view type) {
 }
 
 CreateOnly create_only(std::string_view type, std::string_view pointer) {
-  auto path = segments(pointer);
+  auto path = pointer_segments(pointer);
   CreateOnly result = CreateOnly::No;
   for (const auto& entry : create_only_pointers()) {
-    if (entry.type != type || !is_prefix(segments(entry.pointer), path)) continue;
+    if (entry.type != type || !is_prefix(pointer_segments(entry.pointer), path)) continue;
     if (!entry.conditional) return CreateOnly::Yes;
     result = CreateOnly::Conditional;
   }
@@ -53,11 +52,11 @@ CreateOnly create_only(std::string_view type, std::string_view pointer) {
 bool is_create_only(std::string_view type, std::string_view pointer) { return create_only(type, pointer) == CreateOnly::Yes; }
 
 std::vector<CreateOnlyPointer> create_only_members(std::string_view type, std::string_view pointer) {
-  auto path = segments(pointer);
+  auto path = pointer_segments(pointer);
   std::vector<CreateOnlyPointer> members;
   for (const auto& entry : create_only_pointers()) {
     if (entry.type != type) continue;
-    auto member = segments(entry.pointer);
+    auto member = pointer_segments(entry.pointer);
     if (member.size() > path.size() && is_prefix(path, member)) members.push_back(entry);
   }
   return members;

@@ -36,11 +36,14 @@ Json change_json(const ValueChange& c) {
   return j;
 }
 
-Json changes_json(const std::vector<ValueChange>& changes) {
+template <typename Item, typename ToJson>
+Json list_json(const std::vector<Item>& items, ToJson to_json_item) {
   Json list = Json::array();
-  for (const auto& c : changes) list.push_back(change_json(c));
+  for (const auto& item : items) list.push_back(to_json_item(item));
   return list;
 }
+
+Json changes_json(const std::vector<ValueChange>& changes) { return list_json(changes, change_json); }
 
 Json entry_json(const EntryChange& e) {
   Json j;
@@ -55,11 +58,7 @@ Json entry_json(const EntryChange& e) {
   return j;
 }
 
-Json entries_json(const std::vector<EntryChange>& entries) {
-  Json list = Json::array();
-  for (const auto& e : entries) list.push_back(entry_json(e));
-  return list;
-}
+Json entries_json(const std::vector<EntryChange>& entries) { return list_json(entries, entry_json); }
 
 Json resource_json(const ResourceChange& r) {
   Json j;
@@ -95,9 +94,7 @@ Json stack_json(const StackDiff& s) {
   j["renamed"] = s.renamed();
   j["replacement"] = std::string(to_string(s.worst_replacement()));
   j["parameters"] = entries_json(s.parameters);
-  Json resources = Json::array();
-  for (const auto& r : s.resources) resources.push_back(resource_json(r));
-  j["resources"] = std::move(resources);
+  j["resources"] = list_json(s.resources, resource_json);
   j["outputs"] = entries_json(s.outputs);
   j["other"] = entries_json(s.other);
   j["console_layout"] = changes_json(s.console_layout);
@@ -125,9 +122,7 @@ Json to_json_value(const ReleaseDiff& d) {
                       {"consumers", std::move(consumers)}});
   }
   j["export_issues"] = std::move(issues);
-  Json stacks = Json::array();
-  for (const auto& s : d.stacks) stacks.push_back(stack_json(s));
-  j["stacks"] = std::move(stacks);
+  j["stacks"] = list_json(d.stacks, stack_json);
   Json not_compared = Json::array();
   for (const auto& [key, name] : d.not_compared) not_compared.push_back({{"key", key}, {"name", name}});
   j["not_compared"] = std::move(not_compared);

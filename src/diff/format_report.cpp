@@ -5,6 +5,7 @@
 
 #include "format_common.hpp"
 #include "ttsgen/diff/format.hpp"
+#include "ttsgen/util/markdown.hpp"
 
 namespace ttsgen::diff {
 
@@ -13,15 +14,6 @@ namespace {
 using cfn::Value;
 using detail::diff_lines;
 using detail::inline_change;
-
-std::string md_escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (std::string_view("\\`*_[]<>|#").find(c) != std::string_view::npos) out += '\\';
-    out += c;
-  }
-  return out;
-}
 
 class Report {
  public:
@@ -32,7 +24,7 @@ class Report {
     if (s.find('`') == std::string::npos) return "`" + s + "`";
     return "`` " + s + " ``";
   }
-  std::string plain(const std::string& s) const { return md_ ? md_escape(s) : s; }
+  std::string plain(const std::string& s) const { return md_ ? util::markdown_escape(s) : s; }
   std::string strong(const std::string& s) const { return md_ ? "**" + s + "**" : s; }
 
   void heading(int level, const std::string& text) {

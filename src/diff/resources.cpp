@@ -33,24 +33,12 @@ std::string property_name(std::string_view pointer) {
 // The value below `root` at the schema segments of `pointer` after its first `skip` segments;
 // nullptr when absent. A "*" segment cannot be followed without an index and yields nullptr.
 const Value* follow(const Value* root, std::string_view pointer, std::size_t skip) {
-  std::vector<std::string> parts;
-  std::size_t start = 1;
-  while (start <= pointer.size()) {
-    std::size_t slash = pointer.find('/', start);
-    std::size_t end = slash == std::string_view::npos ? pointer.size() : slash;
-    parts.emplace_back(pointer.substr(start, end - start));
-    if (slash == std::string_view::npos) break;
-    start = slash + 1;
-  }
+  auto parts = pointer_segments(pointer);
   for (std::size_t i = skip; i < parts.size() && root; ++i) {
     if (parts[i] == "*" || !root->is_map()) return nullptr;
     root = root->find(parts[i]);
   }
   return root;
-}
-
-std::size_t segment_count(std::string_view pointer) {
-  return static_cast<std::size_t>(std::count(pointer.begin(), pointer.end(), '/'));
 }
 
 // An expression (Ref, Fn::If, Fn::ImportValue, ...) on either side: CloudFormation compares the
@@ -73,7 +61,7 @@ void classify(const std::string& type, PropertyChange& p) {
   if (co == CreateOnly::No) {
     // A change to an object that contains create-only members replaces only if one of them changed.
     for (const auto& member : create_only_members(type, pointer)) {
-      std::size_t skip = segment_count(pointer);
+      std::size_t skip = pointer_segments(pointer).size();
       const Value* b = p.change.before ? follow(&*p.change.before, member.pointer, skip) : nullptr;
       const Value* a = p.change.after ? follow(&*p.change.after, member.pointer, skip) : nullptr;
       bool unknown = member.pointer.find('*') != std::string_view::npos;
@@ -179,24 +167,20 @@ std::vector<ResourceChange> compare_resources(const Value* before, const Value* 
     removed_paired[c.r] = added_paired[c.a] = true;
     changes.push_back(modified(removed[c.r]->key, removed[c.r]->value, added[c.a]->key, added[c.a]->value));
   }
-  for (std::size_t r = 0; r < removed.size(); ++r) {
-    if (removed_paired[r]) continue;
-    ResourceChange rc;
-    rc.kind = Change::Removed;
-    rc.id = removed[r]->key;
-    rc.type = type_of(removed[r]->value);
-    rc.before = removed[r]->value;
-    changes.push_back(std::move(rc));
-  }
-  for (std::size_t a = 0; a < added.size(); ++a) {
-    if (added_paired[a]) continue;
-    ResourceChange rc;
-    rc.kind = Change::Added;
-    rc.id = added[a]->key;
-    rc.type = type_of(added[a]->value);
-    rc.after = added[a]->value;
-    changes.push_back(std::move(rc));
-  }
+  // The rest are removed or added; the whole resource goes with them.
+  auto unpaired = [&changes](Change kind, const std::vector<const Value::Entry*>& entries, const std::vector<bool>& paired) {
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (paired[i]) continue;
+      ResourceChange rc;
+      rc.kind = kind;
+      rc.id = entries[i]->key;
+      rc.type = type_of(entries[i]->value);
+      (kind == Change::Removed ? rc.before : rc.after) = entries[i]->value;
+      changes.push_back(std::move(rc));
+    }
+  };
+  unpaired(Change::Removed, removed, removed_paired);
+  unpaired(Change::Added, added, added_paired);
   return changes;
 }
 

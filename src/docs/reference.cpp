@@ -11,20 +11,14 @@
 #include "ttsgen/render/render.hpp"
 #include "ttsgen/stacks/registry.hpp"
 #include "ttsgen/stacks/release_set.hpp"
+#include "ttsgen/util/markdown.hpp"
 
 namespace ttsgen::docs {
 
 using catalog::Version;
 using stacks::BuiltStack;
 
-std::string escape(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    if (std::string_view("\\`*_[]<>|#").find(c) != std::string_view::npos) out += '\\';
-    out += c;
-  }
-  return out;
-}
+std::string escape(const std::string& text) { return util::markdown_escape(text); }
 
 std::string cell(const std::string& text) {
   std::string out = escape(text);

@@ -38,6 +38,9 @@ bool has_schema(std::string_view type);
 CreateOnly create_only(std::string_view type, std::string_view pointer);
 bool is_create_only(std::string_view type, std::string_view pointer);
 
+// The segments of a schema pointer: "/properties/A/*/B" → properties, A, *, B.
+std::vector<std::string_view> pointer_segments(std::string_view pointer);
+
 // The create-only pointers of `type` that lie strictly below `pointer`.
 std::vector<CreateOnlyPointer> create_only_members(std::string_view type, std::string_view pointer);
 
