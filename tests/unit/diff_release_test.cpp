@@ -7,6 +7,7 @@
 
 #include "ttsgen/diff/format.hpp"
 #include "ttsgen/diff/release.hpp"
+#include "ttsgen/stacks/registry.hpp"
 
 using namespace ttsgen::diff;
 using ttsgen::catalog::operator""_v;
@@ -43,7 +44,7 @@ TEST_CASE("3.24.0 to 3.24.2: Graviton instances for the bastion", "[diff][releas
   CHECK(to_string(bastion.resources[0].changes.at(0).change.path) == "Properties.ImageId");
   std::string md = to_markdown(d);
   CHECK(md.find("`AllowedValues`: added t4g.nano, t4g.micro, t4g.small, t4g.medium") != std::string::npos);
-  CHECK(md.find("Unchanged apart from the release (VersionTag): `1-1-vpc`, `1-3-opsgenie`.") != std::string::npos);
+  CHECK(md.find("Unchanged apart from the release (VersionTag): `1-1-vpc`, `1-3-opsgenie`") != std::string::npos);
 }
 
 TEST_CASE("3.25.2 to 3.26.0: the bastion loses the UDP Gateway Server helpers", "[diff][release]") {
@@ -56,7 +57,8 @@ TEST_CASE("3.25.2 to 3.26.0: the bastion loses the UDP Gateway Server helpers", 
   CHECK(bastion.resources[1].id == "Bastion");
   CHECK(bastion.resources[1].replacement == Replacement::Conditional);  // UserData: conditionally create-only
   CHECK(bastion.resources[1].changes.at(0).reason.find("UserData is conditionally create-only") != std::string::npos);
-  CHECK(d.notes.size() == 1);  // the changelog's 3.26.0 procedure for 5-4-ecs-services
+  // The changelog's 3.26.0 procedure for 5-4-ecs-services.
+  CHECK(std::any_of(d.notes.begin(), d.notes.end(), [](const std::string& n) { return n.find("IncludeUDPGatewayServer") != std::string::npos; }));
   std::string text = to_text(d);
   CHECK(text.find("          -  chmod 755 /usr/bin/udp-gs-hosts\n") != std::string::npos);
 }
@@ -65,8 +67,10 @@ TEST_CASE("every pair of consecutive releases compares, and JSON parses", "[diff
   const auto& all = ttsgen::catalog::supported_releases();
   for (std::size_t i = 1; i < all.size(); ++i) {
     ReleaseDiff d = releases(all[i - 1], all[i]);
-    CHECK(d.stacks.size() == 3);
-    CHECK(d.export_issues.empty());
+    CHECK(d.stacks.size() >= ttsgen::stacks::stacks_in(all[i]).size());
+    // No release removes an export that one of its own stacks still imports.
+    for (const auto& issue : d.export_issues)
+      for (const auto& c : issue.consumers) CHECK_FALSE(c.reason.starts_with("still imports it in"));
     CHECK_NOTHROW(nlohmann::json::parse(to_json(d)));
   }
 }

@@ -3,6 +3,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
+#include "ttsgen/stacks/registry.hpp"
+
 using namespace ttsgen::docs;
 using ttsgen::catalog::operator""_v;
 
@@ -16,7 +20,7 @@ const Page& page(const std::vector<Page>& pages, const std::string& name) {
 
 TEST_CASE("an index in deployment order, then a page per stack", "[docs]") {
   auto pages = stack_reference("3.35.2"_v);
-  REQUIRE(pages.size() == 4);
+  REQUIRE(pages.size() == ttsgen::stacks::stacks_in("3.35.2"_v).size() + 1);
   CHECK(pages[0].file_name == "README.md");
   CHECK(pages[1].file_name == "1-1-vpc.md");
   const std::string& index = pages[0].content;
@@ -40,7 +44,9 @@ TEST_CASE("a stack page: parameters by console group, outputs, imports with thei
   CHECK(bastion.find("| `BastionPublicIP` | Public IPv4 address of the bastion, for SSH | — |") != std::string::npos);
 
   const std::string& vpc = page(pages, "1-1-vpc.md").content;
-  CHECK(vpc.find("| Used by | [`1-2-bastion`](1-2-bastion.md) |") != std::string::npos);
+  auto used_by = vpc.find("| Used by | ");
+  REQUIRE(used_by != std::string::npos);
+  CHECK(vpc.substr(used_by, vpc.find('\n', used_by) - used_by).find("[`1-2-bastion`](1-2-bastion.md)") != std::string::npos);
   CHECK(vpc.find("None: the stack needs no other stack of the cluster.") != std::string::npos);
 }
 
