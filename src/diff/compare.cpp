@@ -146,7 +146,13 @@ void compare_documents(StackDiff& d, const Value& before, const Value& after, co
   if (d.renamed()) substitutions.emplace_back(d.before_name, d.after_name);
 
   d.parameters = compare_entries("Parameters", section_of(before, "Parameters"), section_of(after, "Parameters"));
-  for (auto& p : d.parameters) add_console_names(p, p.kind == Change::Removed ? before : after);
+  for (auto& p : d.parameters) {
+    add_console_names(p, p.kind == Change::Removed ? before : after);
+    const Value* old_default = p.before.is_map() ? p.before.find("Default") : nullptr;
+    const Value* new_default = p.after.is_map() ? p.after.find("Default") : nullptr;
+    p.follows_release = old_default && new_default && *old_default != *new_default &&
+                        with_release_of_after(*old_default, options.release_strings) == *new_default;
+  }
   d.resources = detail::compare_resources(&section_of(before, "Resources"), &section_of(after, "Resources"));
 
   // Outputs: the release output changes in every release; only its Value's release string.

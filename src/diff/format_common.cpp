@@ -54,6 +54,11 @@ std::string join(const std::vector<std::string>& items, bool markdown) {
 }  // namespace
 
 std::optional<std::string> one_line(const Value& v, std::size_t width) {
+  // A plain one-line string reads best as it is ('false' and '0' are strings in a template anyway);
+  // YAML shows the rest, and the empty string as ''.
+  if (v.is_string() && !v.text().empty() && v.text().find('\n') == std::string::npos && v.text().front() != ' ' &&
+      v.text().back() != ' ')
+    return v.text().size() <= width ? std::optional<std::string>(v.text()) : std::nullopt;
   std::string yaml = render::to_yaml(v);
   if (!yaml.empty() && yaml.back() == '\n') yaml.pop_back();
   if (yaml.find('\n') != std::string::npos || yaml.size() > width) return std::nullopt;

@@ -119,11 +119,25 @@ void print_parameters(Report& r, const StackDiff& s) {
           });
           if (removed_any) note = "a stack that uses a removed value must choose another one in this update";
         }
-        if (to_string(c.path) == "Default") note = "existing stacks keep the value they have";
+        if (to_string(c.path) == "Default")
+          note = p.follows_release ? "it names the release: set it in this update, existing stacks keep the value they have"
+                                   : "existing stacks keep the value they have";
         print_change(r, c, to_string(c.path), note);
       }
     }
   }
+}
+
+// A whole added or removed value (a mapping of instance types, a rule) is shown up to a length;
+// the JSON output has all of it.
+constexpr std::size_t kMaxWholeValueLines = 20;
+
+std::vector<std::string> shortened(std::vector<std::string> lines) {
+  if (lines.size() <= kMaxWholeValueLines + 1) return lines;
+  std::size_t more = lines.size() - kMaxWholeValueLines;
+  lines.resize(kMaxWholeValueLines);
+  lines.push_back("… " + std::to_string(more) + " more lines (all of them in --format json)");
+  return lines;
 }
 
 std::string replacement_text(const Report& r, Replacement rep) {
@@ -174,6 +188,17 @@ void print_entries(Report& r, const std::string& title, const std::vector<EntryC
   for (const auto& e : entries) {
     std::string head = (e.section == "Outputs" || e.section == "Parameters") ? r.code(e.id) : r.code(e.section + "." + e.id);
     if (e.kind == Change::Modified) {
+      if (e.changes.size() == 1 && e.changes[0].path.empty()) {
+        // The entry is one value (a condition, a mapping entry): its change goes on the item.
+        const ValueChange& c = e.changes[0];
+        if (auto sides = inline_change(c); sides && sides->before && sides->after) {
+          r.item(e.kind, head + ": " + r.code(*sides->before) + " → " + r.code(*sides->after));
+        } else {
+          r.item(e.kind, head + ":");
+          r.block(diff_lines(c.before, c.after));
+        }
+        continue;
+      }
       r.item(e.kind, head);
       for (const auto& c : e.changes) print_change(r, c, to_string(c.path), "");
       continue;
@@ -190,7 +215,7 @@ void print_entries(Report& r, const std::string& title, const std::vector<EntryC
       r.item(e.kind, head + ": " + r.code(*line));
     } else {
       r.item(e.kind, head + ":");
-      r.block(e.kind == Change::Added ? diff_lines(std::nullopt, v) : diff_lines(v, std::nullopt));
+      r.block(shortened(e.kind == Change::Added ? diff_lines(std::nullopt, v) : diff_lines(v, std::nullopt)));
     }
   }
 }

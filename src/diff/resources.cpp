@@ -128,9 +128,25 @@ double similarity(const Value& a, const Value& b) {
   return names == 0 ? 1.0 : static_cast<double>(equal) / static_cast<double>(names);
 }
 
-// Removed and added resources of one type whose properties mostly agree are taken for one resource
-// with a new logical id. The bar is high: a false pairing would hide an addition.
+// Removed and added resources of one type whose properties mostly agree, and agree on every
+// create-only property, are taken for one resource with a new logical id. The bar is high: a false
+// pairing would hide an addition (a target group on another port is another target group).
 constexpr double kSameResource = 0.8;
+
+bool same_create_only_properties(const Value& a, const Value& b) {
+  std::string type = type_of(a);
+  const Value& pa = properties_of(a);
+  const Value& pb = properties_of(b);
+  auto differs = [&](const Value::Entry& e, const Value& other) {
+    const Value* o = other.find(e.key);
+    return (!o || *o != e.value) && create_only(type, "/properties/" + e.key) == CreateOnly::Yes;
+  };
+  for (const auto& e : pa.entries())
+    if (differs(e, pb)) return false;
+  for (const auto& e : pb.entries())
+    if (differs(e, pa)) return false;
+  return true;
+}
 
 }  // namespace
 
@@ -158,7 +174,8 @@ std::vector<ResourceChange> compare_resources(const Value* before, const Value* 
     for (std::size_t a = 0; a < added.size(); ++a) {
       if (type_of(removed[r]->value) != type_of(added[a]->value)) continue;
       double score = similarity(removed[r]->value, added[a]->value);
-      if (score >= kSameResource) candidates.push_back({score, r, a});
+      if (score >= kSameResource && same_create_only_properties(removed[r]->value, added[a]->value))
+        candidates.push_back({score, r, a});
     }
   std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& x, const Candidate& y) { return x.score > y.score; });
   std::vector<bool> removed_paired(removed.size()), added_paired(added.size());

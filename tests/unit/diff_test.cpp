@@ -236,3 +236,42 @@ TEST_CASE("formatters: indented nested diffs, Markdown sections, JSON that parse
   CHECK((*mon)["renamed"] == true);
   CHECK((*mon)["release_only"].size() == 2);  // JSON carries what text leaves out
 }
+
+TEST_CASE("resources that differ in a create-only property are not one renamed resource", "[diff]") {
+  auto make = [](const std::string& id, int port) {
+    ttsgen::cfn::Template t("x");
+    t.resource(id, "AWS::ElasticLoadBalancingV2::TargetGroup")
+        .set("Port", port)
+        .set("Protocol", "TCP")
+        .set("TargetType", "ip")
+        .set("VpcId", "vpc-1")
+        .set("HealthCheckProtocol", "TCP");
+    return fixtures::doc("lb", "3-2-lb", t);
+  };
+  auto resources = compare(Side{"1.0", {make("HTTPSGroup", 8443)}, {}, {}}, Side{"2.0", {make("CUPSGroup", 8987)}, {}, {}})
+                       .stacks.at(0)
+                       .resources;
+  REQUIRE(resources.size() == 2);
+  CHECK(resources[0].kind == Change::Removed);
+  CHECK(resources[1].kind == Change::Added);
+}
+
+TEST_CASE("Markdown details: image defaults, whole-value entries, long values", "[diff][format]") {
+  auto make = [](const std::string& release, int rows) {
+    ttsgen::cfn::Template t("5-2-ops (" + release + ")");
+    t.parameter("OpsImage", "String").default_value("lorawan-stack:" + release + "-aws");
+    t.condition("Big", Value::function("Fn::Equals", Value::list({Value::function("Ref", "OpsImage"), release == "1.0" ? "a" : "b"})));
+    Value map = Value::map();
+    for (int i = 0; i < rows; ++i) map.set("k" + std::to_string(i), Value::map({{"Arch", "x86_64"}}));
+    if (rows > 0) t.mapping("Types", map);
+    return fixtures::doc("ops", "5-2-ops", t);
+  };
+  Options o;
+  o.release_strings.emplace_back("1.0", "2.0");
+  ReleaseDiff d = compare(Side{"1.0", {make("1.0", 0)}, {}, {}}, Side{"2.0", {make("2.0", 30)}, {}, {}}, o);
+  CHECK(d.stacks.at(0).parameters.at(0).follows_release);
+  std::string md = to_markdown(d);
+  CHECK(md.find("`Default`: `lorawan-stack:1.0-aws` → `lorawan-stack:2.0-aws` (it names the release: set it in this update") != std::string::npos);
+  CHECK(md.find("- **Changed** `Conditions.Big`: `!Equals [!Ref OpsImage, a]` → `!Equals [!Ref OpsImage, b]`\n") != std::string::npos);
+  CHECK(md.find("… 41 more lines (all of them in --format json)") != std::string::npos);
+}

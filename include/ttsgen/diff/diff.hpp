@@ -73,6 +73,8 @@ struct EntryChange {
   std::vector<ValueChange> changes;
   // Parameters: the console group and label (from the new side, or the old one when removed).
   std::string group, label;
+  // Parameters: the Default changed by nothing but the release string (an image tag).
+  bool follows_release = false;
 };
 
 enum class StackStatus { Added, Removed, Modified, Unchanged };
