@@ -76,10 +76,13 @@ std::vector<std::string> diff_lines(const std::optional<Value>& before, const st
   return lines;
 }
 
+// Each side of a change printed inline at most this wide; a short Fn::If still fits.
+constexpr std::size_t kInlineWidth = 72;
+
 std::optional<InlineSides> inline_change(const ValueChange& c) {
   InlineSides sides;
-  if (c.before && !(sides.before = one_line(*c.before, 60))) return std::nullopt;
-  if (c.after && !(sides.after = one_line(*c.after, 60))) return std::nullopt;
+  if (c.before && !(sides.before = one_line(*c.before, kInlineWidth))) return std::nullopt;
+  if (c.after && !(sides.after = one_line(*c.after, kInlineWidth))) return std::nullopt;
   return sides;
 }
 
