@@ -10,12 +10,7 @@ ttsgen=${1:-build/ttsgen}
 rm -rf docs/stacks
 "$ttsgen" -q docs --out docs/stacks
 rm -f docs/UPGRADING-*.md
-for minor in $("$ttsgen" versions --format json | python3 -c 'import json, sys
-seen = []
-for v in json.load(sys.stdin)["releases"]:
-    m = ".".join(v.split(".")[:2])
-    if m not in seen: seen.append(m)
-print(" ".join(seen))'); do
+for minor in $("$ttsgen" versions | awk '{print $1}' | cut -d. -f1,2 | uniq); do
   "$ttsgen" -q diff --minor "$minor" --format markdown > "docs/UPGRADING-$minor.md"
 done
 git status --short docs | head -50

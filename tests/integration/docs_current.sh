@@ -17,12 +17,7 @@ if ! diff -ru "$src/docs/stacks" "$work/stacks"; then
   status=1
 fi
 
-minors=$("$ttsgen" versions --format json | python3 -c 'import json, sys
-seen = []
-for v in json.load(sys.stdin)["releases"]:
-    m = ".".join(v.split(".")[:2])
-    if m not in seen: seen.append(m)
-print(" ".join(seen))')
+minors=$("$ttsgen" versions | awk '{print $1}' | cut -d. -f1,2 | uniq)
 mkdir -p "$work/upgrading"
 for minor in $minors; do
   "$ttsgen" -q diff --minor "$minor" --format markdown > "$work/upgrading/UPGRADING-$minor.md"
