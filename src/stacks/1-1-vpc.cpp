@@ -2,6 +2,8 @@
 // subnet (load balancer node, NAT gateway) and a private subnet (databases, container instances,
 // tasks). All inbound traffic arrives on the load balancer's Elastic IPs and all outbound traffic
 // leaves through the NAT gateways' Elastic IPs, so both stay stable for allow-lists.
+#include <cctype>
+
 #include "ttsgen/exports/vpc.hpp"
 #include "ttsgen/stacks/builder.hpp"
 #include "ttsgen/stacks/common.hpp"
@@ -28,35 +30,54 @@ struct Zone {
 // last two. Fn::Cidr keeps the split inside CloudFormation, so the only input is the VPC CIDR.
 Value subnet_cidr(const Parameter& cidr_block, int index) { return select(index, cidr(ref(cidr_block), 4, 14)); }
 
+std::string lowercase(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+// Nothing launched into a subnet gets a public IP by itself; the bastion asks for one explicitly.
+Resource& subnet(StackBuilder& s, const std::string& kind, const std::string& n, const Resource& vpc, Value cidr_block,
+                 Value zone) {
+  return s.resource(kind + "Subnet" + n, "AWS::EC2::Subnet")
+      .set("VpcId", ref(vpc))
+      .set("CidrBlock", std::move(cidr_block))
+      .set("AvailabilityZone", std::move(zone))
+      .set("MapPublicIpOnLaunch", false)
+      .set("Tags", s.tags(lowercase(kind) + "-" + n));
+}
+
+struct Routes {
+  Resource* table;
+  Resource* default_route;
+};
+
+// A route table of its own for `subnet`, with the default route to `target` (the internet gateway
+// for public subnets, the zone's NAT gateway for private ones).
+Routes route_subnet(StackBuilder& s, const std::string& kind, const std::string& n, const Resource& vpc,
+                    const Resource& subnet, const char* target_property, const Resource& target) {
+  Resource& table = s.resource(kind + "RouteTable" + n, "AWS::EC2::RouteTable")
+                        .set("VpcId", ref(vpc))
+                        .set("Tags", s.tags(lowercase(kind) + "-" + n));
+  Resource& route = s.resource(kind + "DefaultRoute" + n, "AWS::EC2::Route")
+                        .set("RouteTableId", ref(table))
+                        .set("DestinationCidrBlock", "0.0.0.0/0")
+                        .set(target_property, ref(target));
+  s.resource(kind + "Subnet" + n + "RouteTableAssociation", "AWS::EC2::SubnetRouteTableAssociation")
+      .set("SubnetId", ref(subnet))
+      .set("RouteTableId", ref(table));
+  return Routes{&table, &route};
+}
+
 Zone add_zone(StackBuilder& s, int number, const Parameter& cidr_block, const Resource& vpc,
               const Resource& gateway_attachment, const Resource& internet_gateway) {
   std::string n = std::to_string(number);
   Value zone = select(number - 1, get_azs(""));
 
-  Resource& public_subnet = s.resource("PublicSubnet" + n, "AWS::EC2::Subnet")
-                                .set("VpcId", ref(vpc))
-                                .set("CidrBlock", subnet_cidr(cidr_block, number - 1))
-                                .set("AvailabilityZone", zone)
-                                .set("MapPublicIpOnLaunch", false)
-                                .set("Tags", s.tags("public-" + n));
-  Resource& private_subnet = s.resource("PrivateSubnet" + n, "AWS::EC2::Subnet")
-                                 .set("VpcId", ref(vpc))
-                                 .set("CidrBlock", subnet_cidr(cidr_block, kZones + number - 1))
-                                 .set("AvailabilityZone", zone)
-                                 .set("MapPublicIpOnLaunch", false)
-                                 .set("Tags", s.tags("private-" + n));
+  Resource& public_subnet = subnet(s, "Public", n, vpc, subnet_cidr(cidr_block, number - 1), zone);
+  Resource& private_subnet = subnet(s, "Private", n, vpc, subnet_cidr(cidr_block, kZones + number - 1), zone);
 
-  Resource& public_routes = s.resource("PublicRouteTable" + n, "AWS::EC2::RouteTable")
-                                .set("VpcId", ref(vpc))
-                                .set("Tags", s.tags("public-" + n));
-  s.resource("PublicDefaultRoute" + n, "AWS::EC2::Route")
-      .depends_on(gateway_attachment)
-      .set("RouteTableId", ref(public_routes))
-      .set("DestinationCidrBlock", "0.0.0.0/0")
-      .set("GatewayId", ref(internet_gateway));
-  s.resource("PublicSubnet" + n + "RouteTableAssociation", "AWS::EC2::SubnetRouteTableAssociation")
-      .set("SubnetId", ref(public_subnet))
-      .set("RouteTableId", ref(public_routes));
+  Routes public_routes = route_subnet(s, "Public", n, vpc, public_subnet, "GatewayId", internet_gateway);
+  public_routes.default_route->depends_on(gateway_attachment);
 
   Resource& nat_ip = s.resource("NatGatewayEIP" + n, "AWS::EC2::EIP")
                          .depends_on(gateway_attachment)
@@ -67,22 +88,13 @@ Zone add_zone(StackBuilder& s, int number, const Parameter& cidr_block, const Re
                       .set("SubnetId", ref(public_subnet))
                       .set("Tags", s.tags("nat-" + n));
 
-  Resource& private_routes = s.resource("PrivateRouteTable" + n, "AWS::EC2::RouteTable")
-                                 .set("VpcId", ref(vpc))
-                                 .set("Tags", s.tags("private-" + n));
-  s.resource("PrivateDefaultRoute" + n, "AWS::EC2::Route")
-      .set("RouteTableId", ref(private_routes))
-      .set("DestinationCidrBlock", "0.0.0.0/0")
-      .set("NatGatewayId", ref(nat));
-  s.resource("PrivateSubnet" + n + "RouteTableAssociation", "AWS::EC2::SubnetRouteTableAssociation")
-      .set("SubnetId", ref(private_subnet))
-      .set("RouteTableId", ref(private_routes));
+  Routes private_routes = route_subnet(s, "Private", n, vpc, private_subnet, "NatGatewayId", nat);
 
   Resource& load_balancer_ip = s.resource("LoadBalancerEIP" + n, "AWS::EC2::EIP")
                                    .depends_on(gateway_attachment)
                                    .set("Domain", "vpc")
                                    .set("Tags", s.tags("nlb-" + n));
-  return Zone{number, &public_subnet, &private_subnet, &private_routes, &nat_ip, &load_balancer_ip};
+  return Zone{number, &public_subnet, &private_subnet, private_routes.table, &nat_ip, &load_balancer_ip};
 }
 
 // Security groups of the whole cluster live here so that every later stack can import them and

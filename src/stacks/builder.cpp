@@ -21,6 +21,7 @@ StackBuilder::StackBuilder(const Release& release, std::string_view stack_key)
   network_name_ = &parameter("NetworkName")
                        .description("Name of the network, the same in every cluster and template (e.g. ttich).")
                        .allowed_pattern("^[a-z][a-z0-9]{1,19}$")
+                       .max_length(20)  // as the pattern; lets the size of documents that hold it be bounded
                        .constraint_description("2-20 lowercase letters and digits, starting with a letter")
                        .group(std::string(kGeneralGroup))
                        .label("Network name");
@@ -32,6 +33,7 @@ StackBuilder::StackBuilder(const Release& release, std::string_view stack_key)
   cluster_ = &parameter("Cluster")
                   .description("Name of the cluster, the same in every template of the cluster (e.g. eu1, nam1).")
                   .allowed_pattern("^[a-z][a-z0-9]{1,15}$")
+                  .max_length(16)  // as the pattern
                   .constraint_description("2-16 lowercase letters and digits, starting with a letter")
                   .group(std::string(kGeneralGroup))
                   .label("Cluster name");

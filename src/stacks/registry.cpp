@@ -40,6 +40,55 @@ const std::vector<Stack>& all_stacks() {
        .optional = true,
        .role = ClusterRole::Both,
        .build = build_opsgenie},
+      {.key = "security-group-rules",
+       .names = {{"3.9.0"_v, "3-1-security-group-rules"}},
+       .title = "Security group rules",
+       .purpose = "Ingress rules of the cluster's security groups: the public gateway and API ports from ranges the "
+                  "operator may narrow, the load balancer's health checks, gRPC and HTTP between the tasks, and the "
+                  "databases, Redis and monitoring storage from the tasks (and the bastion) only.",
+       .optional = false,
+       .role = ClusterRole::Both,
+       .build = build_security_group_rules},
+      {.key = "load-balancer-rules",
+       .names = {{"3.9.0"_v, "3-2-load-balancer-rules"}},
+       .title = "Load balancer listeners and target groups",
+       .purpose = "The listeners of the network load balancer for every public port (TLS with the ACM certificate, "
+                  "or passed through to the proxy) and the target groups the ECS services register with.",
+       .optional = false,
+       .role = ClusterRole::Both,
+       .build = build_load_balancer_rules},
+      {.key = "secrets",
+       .names = {{"3.9.0"_v, "4-1-secrets"}},
+       .title = "Secrets",
+       .purpose = "The secrets of the cluster in Secrets Manager: license, cluster secret, OAuth clients, email, "
+                  "Packet Broker and Stripe credentials, Key Vault keys, proxy and TTGC certificates, and generated "
+                  "passwords and keys.",
+       .optional = false,
+       .role = ClusterRole::Both,
+       .build = build_secrets},
+      {.key = "configuration",
+       .names = {{"3.9.0"_v, "4-2-configuration"}, {"3.13.0"_v, "4-2a-configuration"}},
+       .title = "The Things Stack configuration",
+       .purpose = "The configuration of The Things Stack as SSM parameters, one YAML document per component "
+                  "(global, IS, GS, NS, AS, JS, Console, GCS, DCS, PBA, NOC, TBS).",
+       .optional = false,
+       .role = ClusterRole::Both,
+       .build = build_configuration},
+      {.key = "rate-limiting",
+       .names = {{"3.13.0"_v, "4-2b-configuration-rate-limiting"}},
+       .title = "Rate-limiting configuration",
+       .purpose = "The rate-limiting profiles of The Things Stack as an SSM parameter, enabled per service. "
+                  "Required even without rate limiting.",
+       .optional = false,
+       .role = ClusterRole::Both,
+       .build = build_rate_limiting},
+      {.key = "resource-limiting",
+       .names = {{"3.15.0"_v, "4-2c-configuration-resource-limiting"}},
+       .title = "Resource-limiting configuration",
+       .purpose = "Limits of the concurrent data-plane connections of the Application Server, as an SSM parameter.",
+       .optional = true,
+       .role = ClusterRole::Both,
+       .build = build_resource_limiting},
   };
   return stacks;
 }

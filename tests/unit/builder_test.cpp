@@ -31,6 +31,9 @@ TEST_CASE("the builder opens every template with the re-used parameters and clos
   CHECK(params[1].id() == "Environment");
   CHECK(params[1].allowed_values() == std::vector<std::string>{"prod", "staging"});
   CHECK(params[2].id() == "Cluster");
+  // Their lengths are bounded (as their patterns say), so documents that embed them can be sized.
+  CHECK(params[0].max_length() == 20);
+  CHECK(params[2].max_length() == 16);
   REQUIRE(model.tmpl.outputs().size() == 1);
   CHECK(model.tmpl.outputs()[0].id() == "VersionTag");
   CHECK(model.tmpl.outputs()[0].value() == Value("3.30.0"));

@@ -1,6 +1,7 @@
 #pragma once
 // Helpers for the per-stack tests: look into a built template by logical id and property path.
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,13 @@ inline std::vector<std::string> parameter_ids(const ttsgen::cfn::Template& t) {
   std::vector<std::string> ids;
   for (const auto& p : t.parameters()) ids.push_back(p.id());
   return ids;
+}
+
+// The resource with logical id `id`; throws (failing the test) when there is none.
+inline const ttsgen::cfn::Resource& resource(const ttsgen::cfn::Template& t, const std::string& id) {
+  const auto* r = t.find_resource(id);
+  if (!r) throw std::runtime_error("no resource " + id);
+  return *r;
 }
 
 inline bool has_parameter(const ttsgen::cfn::Template& t, const std::string& id) { return t.find_parameter(id) != nullptr; }

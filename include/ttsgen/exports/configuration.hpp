@@ -3,6 +3,11 @@
 // ("rate-limiting") and 4-2c-configuration-resource-limiting ("resource-limiting"): names of the
 // SSM parameters that hold The Things Stack configuration documents, one per component. Task
 // definitions pass them to containers with Secrets/ValueFrom.
+//
+// The parameters are named /<network>/<environment>/<cluster>/config/<document> (global, is, gs,
+// ns, as, js, console, gcs, dcs, pba, noc, tbs, rate-limiting, resource-limiting); each holds a
+// TTS YAML configuration file. How a container turns them into its configuration:
+// docs/decisions-config.md.
 
 #include "ttsgen/catalog/export.hpp"
 
@@ -30,6 +35,11 @@ inline constexpr Export tenant_billing_server{"configuration", "TBSConfiguration
                                               "SSM parameter with the Tenant Billing Server configuration"};
 inline constexpr Export domain{"configuration", "Domain", "Domain of the cluster"};
 inline constexpr Export identity_server_domain{"configuration", "IdentityServerDomain", "Domain of the cluster with the Identity Server"};
+// Added by 4-2a: the path every configuration parameter of the cluster (4-2a, 4-2b, 4-2c) is
+// under, "/<network>/<environment>/<cluster>/config/", for IAM policies
+// (arn:<partition>:ssm:<region>:<account>:parameter<path>*).
+inline constexpr Export parameter_path{"configuration", "ConfigurationParameterPath",
+                                       "Path of the SSM parameters with the configuration documents of the cluster"};
 
 inline constexpr Export rate_limiting{"rate-limiting", "RateLimitingConfigurationParameter",
                                       "SSM parameter with the rate-limiting configuration"};

@@ -5,6 +5,11 @@
 // Container ports (facts §3.2): GS 1700/udp, 1881, 1882, 1887, 1888; AS 1883; proxy (Envoy) 1884
 // gRPC, 1885 HTTP, 8886 interop TLS, 8987 LBS CUPS mTLS, 8889 TTGP, 8443 HTTPS pass-through;
 // Identity Server 1886 interop.
+// Health checks (TCP, from the load balancer's addresses in the VPC): the traffic port, except the
+// UDP target group (TCP 1885 of the target: the Gateway Server task, or before 3.26.0 the container
+// instance that runs the UDP daemon, which must listen on host port 1885) and the proxy's 8443,
+// 8886, 8987 and 8889 target groups (TCP 1885 of the proxy task). Which listener uses which target
+// group, per parameter and release: docs/decisions-edge.md.
 
 #include "ttsgen/catalog/export.hpp"
 

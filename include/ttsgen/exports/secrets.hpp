@@ -3,6 +3,20 @@
 // ${NetworkName}-${Environment}-${Cluster}-<suffix>. Every exported secret exists whatever the
 // parameters say (a feature that is off keeps an unused secret), so consumers can import them
 // unconditionally. Task definitions read them through Secrets/ValueFrom.
+//
+// Secret contents (JSON keys are always all present, empty when unused, so that a task definition
+// may name them in ValueFrom "<arn>:<key>::"):
+//   license, cluster secret, gateway secrets encryption key, NOC Grafana admin password, metrics
+//   passwords, GCS/GS token hash keys, HTTP cookie keys: the plain value (hash and cookie keys hex)
+//   console/device-claiming/noc OAuth clients: {"client_id", "client_secret"}
+//   email:               {"provider" (sendgrid|smtp), "sendgrid_api_key", "smtp_address",
+//                         "smtp_username", "smtp_password"}
+//   Packet Broker:       {"api_key_id", "api_key"}
+//   Stripe:              {"api_key", "endpoint_secret"}
+//   proxy TLS:           {"cert", "key"} (PEM; empty until the certbot task of 5-8a writes them)
+//   TTGC certificate:    {"cert", "key"} (base64 of the PEM files; empty unless enabled)
+// Key Vault secrets (key-vault.aws.secret-id-prefix = KeyVaultSecretPrefix) are named
+// <prefix><id>: gateway-secrets-encryption-key, gcs-token-hash-key, gs-gateway-tokens-hash-key.
 
 #include "ttsgen/catalog/export.hpp"
 
@@ -40,5 +54,11 @@ inline constexpr Export tenant_resource_metrics_password{"secrets", "TenantResou
                                                          "ARN of the secret with the Tenant Resource Monitoring Prometheus password"};
 // Prefix of the Key Vault secrets (key-vault.aws.secret-id-prefix), for IAM scoping.
 inline constexpr Export key_vault_prefix{"secrets", "KeyVaultSecretPrefix", "Name prefix of the Key Vault secrets"};
+// Added by 4-1: the keys of the HTTP cookies (http.cookie.hash-key, http.cookie.block-key), the
+// same in every task of the cluster so that sessions survive restarts and load balancing.
+inline constexpr Export http_cookie_hash_key{"secrets", "HTTPCookieHashKeySecretArn",
+                                             "ARN of the secret with the HTTP cookie hash key (hex, 64 bytes)"};
+inline constexpr Export http_cookie_block_key{"secrets", "HTTPCookieBlockKeySecretArn",
+                                              "ARN of the secret with the HTTP cookie block key (hex, 32 bytes)"};
 
 }  // namespace ttsgen::exports::secrets
