@@ -296,10 +296,10 @@ std::string report(const ReleaseDiff& d, bool markdown) {
   for (const auto& note : d.notes) r.paragraph(markdown ? note : "Note: " + note);
   print_export_issues(r, d);
 
-  std::vector<std::string> release_only;
+  std::vector<std::string> release_only, unchanged;
   for (const auto& s : d.stacks) {
     if (s.status == StackStatus::Unchanged && !s.renamed()) {
-      release_only.push_back(s.name());
+      (s.release_only.empty() ? unchanged : release_only).push_back(s.name());
       continue;
     }
     print_stack(r, s);
@@ -307,6 +307,7 @@ std::string report(const ReleaseDiff& d, bool markdown) {
   r.blank();
   if (!release_only.empty())
     r.paragraph("Unchanged apart from the release (VersionTag): " + names(r, release_only) + ".");
+  if (!unchanged.empty()) r.paragraph("Unchanged: " + names(r, unchanged) + ".");
   if (!d.not_compared.empty()) {
     std::vector<std::string> items;
     for (const auto& nc : d.not_compared) items.push_back(nc.second);
