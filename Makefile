@@ -5,7 +5,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 TTSGEN = $(BUILD)/ttsgen
 
-.PHONY: all deps build render test golden bench clean
+.PHONY: all deps build render test golden docs bench clean
 
 all: build
 
@@ -22,9 +22,13 @@ render: build
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
-# Regenerate tests/golden/ after an intended change of the templates; review the diff.
+# Regenerate tests/golden/ and tests/golden-diff/ after an intended change of the templates; review the diff.
 golden: build
 	scripts/update-golden.sh $(TTSGEN)
+
+# Regenerate docs/stacks/ (ttsgen docs) and docs/UPGRADING-3.x.md (ttsgen diff --minor); review the diff.
+docs: build
+	scripts/update-docs.sh $(TTSGEN)
 
 clean:
 	rm -rf $(BUILD) dist

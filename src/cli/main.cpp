@@ -15,6 +15,8 @@ const Command kCommands[] = {
     {"versions", "List the supported releases", ttsgen::cli::setup_versions},
     {"list", "List the stacks of a release: name, title, optional, cluster role, dependencies, size", ttsgen::cli::setup_list},
     {"render", "Render the templates of a release into a folder (or check a folder against them)", ttsgen::cli::setup_render},
+    {"diff", "What changes between two releases, or between a folder of templates and a release", ttsgen::cli::setup_diff},
+    {"docs", "Write the Markdown reference of a release's stacks (one page per stack and an index)", ttsgen::cli::setup_docs},
 };
 
 void configure_logging(bool verbose, bool quiet) {

@@ -81,11 +81,46 @@ Value from_node(const YAML::Node& node) {
   throw ParseError("undefined YAML node");
 }
 
+std::size_t indentation(std::string_view line) {
+  std::size_t n = 0;
+  while (n < line.size() && line[n] == ' ') ++n;
+  return n;
+}
+
+// yaml-cpp 0.7 cannot read a tagged block scalar that is a sequence item with its text indented
+// less than three columns past the dash (jbeder/yaml-cpp#1163): "- !Sub |\n  text" fails with
+// "illegal map value". ttsgen writes exactly that for an Fn::If branch that holds a !Sub document.
+// Indenting the lines of such a block two more columns leaves its content unchanged (a block's
+// indentation is taken from its first line; empty lines stay empty) and yaml-cpp reads it.
+std::string widen_tagged_blocks_in_sequences(std::string_view text) {
+  static const std::regex header(R"( *- ![A-Za-z:]+ [|>][-+0-9]*)");
+  std::string out;
+  out.reserve(text.size() + 256);
+  std::size_t block_indent = std::string::npos;  // dash column of the block being widened
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    std::string_view line = text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    bool blank = line.find_first_not_of(' ') == std::string_view::npos;
+    if (block_indent != std::string::npos && !blank && indentation(line) <= block_indent) block_indent = std::string::npos;
+    if (block_indent != std::string::npos && !line.empty()) out += "  ";
+    out += line;
+    if (end != std::string_view::npos) out += '\n';
+    if (block_indent == std::string::npos && !blank && (line.back() == '|' || line.back() == '>' || line.back() == '-' ||
+                                                        line.back() == '+' || (line.back() >= '0' && line.back() <= '9')) &&
+        line.find("- !") != std::string_view::npos && std::regex_match(line.begin(), line.end(), header))
+      block_indent = indentation(line);
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
 }  // namespace
 
 cfn::Value parse_yaml(std::string_view text) {
   try {
-    return from_node(YAML::Load(std::string(text)));
+    return from_node(YAML::Load(widen_tagged_blocks_in_sequences(text)));
   } catch (const YAML::Exception& e) {
     throw ParseError(std::string("YAML: ") + e.what());
   }

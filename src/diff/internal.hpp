@@ -1,0 +1,17 @@
+#pragma once
+// Internal steps of diff::compare, one file each.
+
+#include <vector>
+
+#include "ttsgen/diff/diff.hpp"
+
+namespace ttsgen::diff::detail {
+
+// Resources of one stack: by logical id, with replacement from the create-only table, and logical
+// id changes recognised between removed and added resources of the same type.
+std::vector<ResourceChange> compare_resources(const cfn::Value* before, const cfn::Value* after);
+
+// Cross-stack hazards: exports removed, moved or changed while a stack imports them.
+std::vector<ExportIssue> export_issues(const Side& before, const Side& after, const std::vector<StackDiff>& stacks);
+
+}  // namespace ttsgen::diff::detail
