@@ -88,6 +88,17 @@ Resource& Resource::lint_suppress(std::string rule_id, std::string reason) {
   return *this;
 }
 
+Resource& Resource::wildcard_resource_reason(std::string sid, std::string reason) {
+  if (reason.empty()) throw std::logic_error("wildcard_resource_reason(" + sid + ") on " + id_ + " needs a reason");
+  Value* reasons = metadata_.find("ttsgen-wildcard-resources");
+  if (!reasons) {
+    metadata_.set("ttsgen-wildcard-resources", Value::map());
+    reasons = metadata_.find("ttsgen-wildcard-resources");
+  }
+  reasons->set(std::move(sid), std::move(reason));
+  return *this;
+}
+
 // Attribute order is fixed: Type first (what it is), then the attributes that decide whether and
 // when it exists, then its lifecycle policies, then Metadata and Properties.
 Value Resource::to_value() const {

@@ -34,6 +34,8 @@ struct Command {
 Runner setup_versions(CLI::App& command);
 Runner setup_list(CLI::App& command);
 Runner setup_render(CLI::App& command);
+Runner setup_validate(CLI::App& command);
+Runner setup_graph(CLI::App& command);
 
 // Shared option helpers.
 // --version V (newest release when empty).
