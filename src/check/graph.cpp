@@ -51,6 +51,8 @@ std::vector<std::size_t> find_cycle(const StackGraph& graph, const std::vector<b
   // first, as "a → b" reads "b imports from a".
   std::vector<std::size_t> cycle(path.begin() + static_cast<std::ptrdiff_t>(position[node]), path.end());
   std::reverse(cycle.begin(), cycle.end());
+  // Start at the lowest-numbered member, so a cycle always reads the same way.
+  std::rotate(cycle.begin(), std::min_element(cycle.begin(), cycle.end()), cycle.end());
   cycle.push_back(cycle.front());
   return cycle;
 }
