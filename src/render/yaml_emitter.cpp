@@ -10,6 +10,30 @@
 
 namespace ttsgen::render {
 
+bool writes_plain_verbatim(std::string_view s, bool in_flow) {
+  // yaml-cpp writes a string plain unless it is a null word, starts with a blank or an indicator,
+  // ends with a blank, or contains ': ' or ' #', a control character, a C1 control or a byte-order
+  // mark (in flow context also ,?[]{} and ':' before ,]}). Rather than copy those rules, this
+  // accepts a subset that none of them touches: printable ASCII, first character a letter, digit
+  // or one of $/._(=+~^;, last not a blank, ':' only before a non-blank and '#' only after one (in
+  // flow context neither, nor any of ,?[]{}), no '&' (later yaml-cpp versions refuse it), and no
+  // null word. Anything else goes yaml-cpp's checked way. The unit test holds this to yaml-cpp.
+  if (s.empty() || s.size() > 1024) return false;  // yaml-cpp writes keys over 1024 bytes as "? key"
+  if (s == "null" || s == "Null" || s == "NULL") return false;
+  char first = s.front();
+  bool plain_first = (first >= 'a' && first <= 'z') || (first >= 'A' && first <= 'Z') || (first >= '0' && first <= '9') ||
+                     std::string_view("$/._(=+^;").find(first) != std::string_view::npos;
+  if (!plain_first || s.back() == ' ') return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c < 0x20 || c > 0x7e || c == '&') return false;
+    if (in_flow && (c == ',' || c == '?' || c == '[' || c == ']' || c == '{' || c == '}' || c == ':' || c == '#')) return false;
+    if (c == ':' && (i + 1 == s.size() || s[i + 1] == ' ')) return false;
+    if (c == '#' && (i == 0 || s[i - 1] == ' ')) return false;
+  }
+  return true;
+}
+
 namespace {
 
 using cfn::Value;
@@ -52,7 +76,13 @@ bool needs_quotes_for_syntax(const std::string& s) {
   return s.find(": ") != std::string::npos || s.find(" #") != std::string::npos || s.back() == ':';
 }
 
-void emit_string(YAML::Emitter& out, const std::string& s) {
+// A scalar that yaml-cpp writes as given: the plain-scalar fast path below.
+struct Verbatim {
+  const std::string& text;
+};
+std::ostream& operator<<(std::ostream& os, const Verbatim& v) { return os << v.text; }
+
+void emit_string(YAML::Emitter& out, const std::string& s, bool in_flow) {
   if (s.find('\n') != std::string::npos) {
     if (fits_literal_block(s)) {
       // yaml-cpp always writes `|` (clip), which reads back with exactly one final newline; given
@@ -65,6 +95,11 @@ void emit_string(YAML::Emitter& out, const std::string& s) {
     out << YAML::DoubleQuoted << s;
   } else if (is_ambiguous_plain_scalar(s) || needs_quotes_for_syntax(s)) {
     out << YAML::SingleQuoted << s;
+  } else if (writes_plain_verbatim(s, in_flow)) {
+    // yaml-cpp would check again, character by character, whether the text may be plain (most
+    // of the render time); for these strings its answer is known to be yes (see
+    // writes_plain_verbatim), so the text goes out through its public verbatim-scalar path.
+    out.WriteIntegralType(Verbatim{s});
   } else {
     out << s;
   }
@@ -132,7 +167,7 @@ void emit_list(YAML::Emitter& out, const Value& list, bool in_flow) {
 
 void emit_key(YAML::Emitter& out, const std::string& key) {
   out << YAML::Key;
-  emit_string(out, key);
+  emit_string(out, key, false);
 }
 
 void emit_map(YAML::Emitter& out, const Value& map) {
@@ -188,7 +223,7 @@ void emit(YAML::Emitter& out, const Value& v, bool in_flow) {
       out << v.text();
       break;
     case Value::Kind::String:
-      emit_string(out, v.text());
+      emit_string(out, v.text(), in_flow);
       break;
     case Value::Kind::List:
       emit_list(out, v, in_flow);
