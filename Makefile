@@ -26,5 +26,9 @@ test: build
 golden: build
 	scripts/update-golden.sh $(TTSGEN)
 
+# Times `ttsgen validate --all-versions` against cfn-lint on the same templates (not a test).
+bench: build
+	scripts/bench.sh $(TTSGEN)
+
 clean:
 	rm -rf $(BUILD) dist
