@@ -3,6 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <atomic>
+#include <exception>
+#include <thread>
 
 #include "ttsgen/stacks/registry.hpp"
 #include "ttsgen/stacks/release_set.hpp"
@@ -62,17 +65,22 @@ std::optional<catalog::Version> version_of_folder(const fs::path& dir, const std
 
 std::shared_ptr<const Parsed> TemplateLoader::parse(const std::string& bytes, const std::string& release) {
   std::string key = mask_release(bytes, release);
-  if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (auto it = cache_.find(key); it != cache_.end()) return it->second;
+  }
+  // Parsed outside the lock; should two threads parse the same text, the first one kept wins.
   auto parsed = std::make_shared<Parsed>();
   parsed->release = release;
-  ++parses_;
   try {
     parsed->document = render::parse_template(bytes);
   } catch (const std::exception& e) {
     parsed->error = e.what();
   }
-  cache_.emplace(std::move(key), parsed);
-  return parsed;
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto [it, inserted] = cache_.emplace(std::move(key), std::move(parsed));
+  parses_ += inserted;
+  return it->second;
 }
 
 TemplateSet TemplateLoader::release(const catalog::Version& v, render::Format format) {
@@ -82,6 +90,33 @@ TemplateSet TemplateLoader::release(const catalog::Version& v, render::Format fo
     set.templates.push_back(TemplateFile{r.name, r.stack, std::move(r.content), std::move(parsed)});
   }
   return set;
+}
+
+std::vector<TemplateSet> TemplateLoader::releases(const std::vector<catalog::Version>& versions, render::Format format,
+                                                 unsigned threads) {
+  // Rendering is most of the work and every release renders on its own, so the releases are
+  // shared out among the cores; the results keep the order of `versions`.
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min<unsigned>(threads, static_cast<unsigned>(versions.size()));
+  std::vector<TemplateSet> sets(versions.size());
+  std::vector<std::exception_ptr> errors(versions.size());
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t i; (i = next++) < versions.size();) {
+      try {
+        sets[i] = release(versions[i], format);
+      } catch (...) {
+        errors[i] = std::current_exception();
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  for (auto& e : errors)
+    if (e) std::rethrow_exception(e);
+  return sets;
 }
 
 TemplateSet TemplateLoader::folder(const fs::path& dir, std::optional<catalog::Version> v) {

@@ -63,8 +63,8 @@ int run_validate(const ValidateOptions& o) {
       throw UsageError(e.what());
     }
   } else if (o.all_versions) {
-    for (const auto& v : catalog::supported_releases())
-      results.push_back(validator.validate(loader.release(v, format), results.empty() ? nullptr : &results.back()));
+    for (const auto& set : loader.releases(catalog::supported_releases(), format))
+      results.push_back(validator.validate(set, results.empty() ? nullptr : &results.back()));
   } else {
     catalog::Version v = release_from(o.version);
     // The release before is read only for what it imports (removed-export check).

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -48,6 +49,9 @@ class TemplateLoader {
  public:
   // Renders release v in `format` and parses every template back.
   TemplateSet release(const catalog::Version& v, render::Format format = render::Format::Yaml);
+  // The same for several releases, rendered and parsed on `threads` threads (0: one per core).
+  std::vector<TemplateSet> releases(const std::vector<catalog::Version>& versions, render::Format format = render::Format::Yaml,
+                                    unsigned threads = 0);
   // Reads DIR/*.gen.template. The release is `v`, else manifest.json's "version", else the
   // VersionTag output of the templates; stacks are matched to the catalog by published name.
   TemplateSet folder(const std::filesystem::path& dir, std::optional<catalog::Version> v = std::nullopt);
@@ -58,6 +62,7 @@ class TemplateLoader {
   std::shared_ptr<const Parsed> parse(const std::string& bytes, const std::string& release);
 
   // Keyed by the template text with its release string masked.
+  std::mutex mutex_;  // guards cache_ and parses_
   std::unordered_map<std::string, std::shared_ptr<const Parsed>> cache_;
   std::size_t parses_ = 0;
 };
