@@ -302,3 +302,13 @@ TEST_CASE("findings format with release, stack and path", "[check][finding]") {
   CHECK(check::logical_id_of("Outputs.Z.Value") == "Z");
   CHECK(check::logical_id_of("Resources.A[0]") == "A");
 }
+
+TEST_CASE("a stated reason for a wildcard resource is written where validate reads it", "[check][security]") {
+  cfn::Template t;
+  auto& role = t.resource("Role", "AWS::IAM::Role");
+  role.wildcard_resource_reason("Tasks", "ecs:RunTask has no resource-level permission here");
+  CHECK_THROWS(role.wildcard_resource_reason("Other", ""));
+  Value doc = t.to_value();
+  CHECK(at(doc, {"Resources", "Role", "Metadata", "ttsgen-wildcard-resources", "Tasks"}) ==
+        Value("ecs:RunTask has no resource-level permission here"));
+}
