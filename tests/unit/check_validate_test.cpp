@@ -9,6 +9,8 @@
 #include "ttsgen/cfn/intrinsics.hpp"
 #include "ttsgen/check/validate.hpp"
 #include "ttsgen/render/render.hpp"
+#include "ttsgen/stacks/registry.hpp"
+#include "ttsgen/stacks/release_set.hpp"
 
 using namespace ttsgen;
 using cfn::Value;
@@ -311,4 +313,20 @@ TEST_CASE("a stated reason for a wildcard resource is written where validate rea
   Value doc = t.to_value();
   CHECK(at(doc, {"Resources", "Role", "Metadata", "ttsgen-wildcard-resources", "Tasks"}) ==
         Value("ecs:RunTask has no resource-level permission here"));
+}
+
+TEST_CASE("the graph read from the bytes agrees with the typed model's imports", "[check][graph]") {
+  for (const auto& v : catalog::supported_releases()) {
+    auto set = release(v.str());
+    auto analysis = check::analyse_set(set);
+    auto built = stacks::build_release(v);
+    REQUIRE(built.size() == set.templates.size());
+    for (std::size_t i = 0; i < built.size(); ++i) {
+      std::vector<std::string> from_bytes, from_model;
+      for (std::size_t d : analysis.graph.dependencies_of(i)) from_bytes.push_back(set.templates[d].name);
+      for (const auto* s : stacks::dependencies_of(built[i].model, v)) from_model.push_back(s->name_at(v));
+      INFO(v.str() << " " << built[i].name);
+      CHECK(from_bytes == from_model);
+    }
+  }
 }
