@@ -17,11 +17,14 @@ something, a documented patch). Format:
    "parameters": {"Name": "value"},                       # stacks deployed once per cluster
    "expect": [{"service": "elbv2", "call": "describe_load_balancers", "args": {},      # optional checks
                "query": "LoadBalancers[0].Type", "equals": "network"}]}             # (JMESPath)
+  {"skip": "why an operator of this cluster does not deploy the stack"}
+Stacks that the cluster role (--role, default primary) does not deploy are left out, as an operator
+of such a cluster would.
   {"deployments": [{"name": "general", "parameters": {...}}, ...]}   # stacks deployed several times
 tests/e2e/params/cluster.json holds the values shared by every template that declares them
 (NetworkName, Environment, Cluster, ...).
 
-Usage: deploy_release.py --ttsgen build/ttsgen [--version V] [--keep DIR]"""
+Usage: deploy_release.py --ttsgen build/ttsgen [--version V] [--role primary|secondary] [--keep DIR]"""
 import argparse
 import json
 import os
@@ -201,6 +204,8 @@ def read_params(stack):
     if not path.exists():
         return None
     data = json.loads(path.read_text())
+    if "skip" in data:
+        return {"skip": data["skip"]}
     if "deployments" in data:
         deployments = data["deployments"]
     else:
@@ -217,13 +222,16 @@ def deploy(args):
     if graph["cycle"]:
         raise Failure("dependency cycle: " + " → ".join(graph["cycle"]))
     stacks = {s["name"]: s for s in graph["stacks"]}
-    order = [stacks[name] for name in graph["order"]]
+    order = [stacks[name] for name in graph["order"] if stacks[name]["cluster_role"] in ("both", args.role)]
+    left_out = [name for name in graph["order"] if stacks[name] not in order]
 
     plans = {s["name"]: read_params(s) for s in order}
     missing = [f"tests/e2e/params/{s['key']}.json ({s['name']})" for s in order if plans[s["name"]] is None]
     if missing:
         raise Failure("no parameter file for: " + ", ".join(missing))
     shared = json.loads((PARAMS / "cluster.json").read_text())["parameters"]
+    skipped = {s["name"]: plans[s["name"]]["skip"] for s in order if "skip" in plans[s["name"]]}
+    order = [s for s in order if s["name"] not in skipped]
 
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="ttsgen-e2e-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -245,7 +253,12 @@ def deploy(args):
         key = f"public/cloud/{version}"
         run(aws + ["s3", "mb", f"s3://{BUCKET}"], 60, env)
         run(aws + ["s3", "sync", "--only-show-errors", str(templates), f"s3://{BUCKET}/{key}/"], 120, env)
-        print(f"release {version}: {len(order)} stacks, emulator on port {emulator.port} (PID {emulator.process.pid})")
+        print(f"release {version}: {len(order)} stacks for a {args.role} cluster, emulator on port {emulator.port} "
+              f"(PID {emulator.process.pid})")
+        if left_out:
+            print(f"  not deployed in a {args.role} cluster: {', '.join(left_out)}")
+        for name, reason in skipped.items():
+            print(f"  not deployed: {name}: {reason}")
 
         deployed = {}  # stack id → stack name, in deployment order
         log_offset = 0
@@ -280,11 +293,11 @@ def deploy(args):
                 seconds = time.time() - t0
                 described = cfn.describe_stacks(StackName=name)["Stacks"][0]
                 log, log_offset = emulator.log_since(log_offset)
-                skipped = sorted(set(re.findall(r"No Moto CloudFormation support for (\S+)", log)))
+                unmodelled = sorted(set(re.findall(r"No Moto CloudFormation support for (\S+)", log)))
                 if described["StackStatus"] != "CREATE_COMPLETE":
                     raise Failure(f"{name}: {described['StackStatus']} {described.get('StackStatusReason', '')}\n{errors_in(log)}")
-                if skipped:
-                    raise Failure(f"{name}: the emulator skipped {', '.join(skipped)}; model it in tests/e2e/moto_patches.py "
+                if unmodelled:
+                    raise Failure(f"{name}: the emulator skipped {', '.join(unmodelled)}; model it in tests/e2e/moto_patches.py "
                                   "(docs/emulator.md) so that the stack is really deployed")
                 evaluator = Evaluator(template, {k: str(v) for k, v in values.items()})
                 check_outputs(name, template, evaluator, described)
@@ -349,6 +362,8 @@ def main():
     parser.add_argument("--ttsgen", required=True, help="the ttsgen binary")
     parser.add_argument("--version", help="release to deploy (default: the newest)")
     parser.add_argument("--keep", help="keep templates, parameter files and the emulator log in this folder")
+    parser.add_argument("--role", choices=("primary", "secondary"), default="primary",
+                        help="the cluster role to deploy as (default primary): stacks of the other role only are left out")
     args = parser.parse_args()
     for tool in ("aws",):
         if not shutil.which(tool):
