@@ -92,9 +92,9 @@ Resource& Resource::lint_suppress(std::string rule_id, std::string reason) {
   return *this;
 }
 
-Resource& Resource::wildcard_resource_reason(std::string sid, std::string reason) {
-  if (reason.empty()) throw std::logic_error("wildcard_resource_reason(" + sid + ") on " + id_ + " needs a reason");
-  map_entry(metadata_, "ttsgen-wildcard-resources").set(std::move(sid), std::move(reason));
+Resource& Resource::security_exception(std::string key, std::string reason) {
+  if (reason.empty()) throw std::logic_error("security_exception(" + key + ") on " + id_ + " needs a reason");
+  map_entry(metadata_, "ttsgen-security-reasons").set(std::move(key), std::move(reason));
   return *this;
 }
 

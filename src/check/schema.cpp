@@ -440,8 +440,9 @@ class Validator {
       bool matched = false;
       if (pattern_props != schema.end() && pattern_props->is_object()) {
         for (const auto& [pattern, sub] : pattern_props->items()) {
+          // A pattern std::regex cannot read (e.g. \p{L} in tag keys) cannot refuse a key.
           const std::regex* re = patterns().get(pattern);
-          if (re && std::regex_search(e.key, *re)) {
+          if (!re || std::regex_search(e.key, *re)) {
             validate(e.value, sub, at);
             matched = true;
             break;
@@ -455,7 +456,8 @@ class Validator {
           for (const auto& [name, sub] : props->items())
             if (!read_only.count(name)) known.push_back(name);
         auto hint = util::closest_match(e.key, known);
-        problem(at, "unknown property '" + e.key + "'" + (hint ? "; did you mean '" + *hint + "'?" : "; valid: " + join(known)));
+        problem(at, "unknown property '" + e.key + "'" +
+                        (hint ? "; did you mean '" + *hint + "'?" : known.empty() ? "" : "; valid: " + join(known)));
       } else if (additional != schema.end() && additional->is_object()) {
         validate(e.value, *additional, at);
       }

@@ -3,11 +3,13 @@
 //   RDS and ElastiCache encrypt at rest and in transit; EBS volumes (and EFS) are encrypted;
 //   log groups have a retention;
 //   IAM policies name actions and resources: no "*" or "*:*" actions, no NotAction allows, no
-//   write actions on Resource "*" unless the statement's Sid has a reason in the resource's
-//   Metadata ttsgen-wildcard-resources (the service has no resource-level permissions);
+//   write actions on Resource "*" (unless the service has no resource-level permissions, stated
+//   as below);
 //   security groups open to 0.0.0.0/0 or ::/0 only the public gateway and API ports, and only
 //   through a parameter the operator can narrow; SSH only from parameter ranges.
-// A value behind Fn::If must satisfy the rule in both branches.
+// A value behind Fn::If must satisfy the rule in both branches. Where a rule does not apply, the
+// resource states why in its Metadata (ttsgen-security-reasons, cfn::Resource::security_exception);
+// the finding is then a note that carries the reason.
 #include <algorithm>
 #include <functional>
 #include <optional>
@@ -20,9 +22,11 @@ using cfn::Value;
 
 bool is_public_port(long port) {
   // HTTP(S) 80/443; UDP packet forwarder 1700; 1881-1889 and 8881-8889 (MQTT, gRPC, HTTP,
-  // interop, Basic Station, Tabs Hubs, TTGP); 8987 LBS CUPS mTLS.
+  // interop, Basic Station, Tabs Hubs, TTGP); 8987 LBS CUPS mTLS; 8443, the proxy's port behind
+  // the public 443 while TLS passes through the load balancer (until 3.29.2). The load balancer
+  // keeps client addresses, so the target ports of public listeners are opened to the internet.
   return port == 80 || port == 443 || port == 1700 || (port >= 1881 && port <= 1889) || (port >= 8881 && port <= 8889) ||
-         port == 8987;
+         port == 8443 || port == 8987;
 }
 
 namespace {
@@ -96,13 +100,31 @@ class Security {
   }
 
  private:
-  void problem(const std::string& path, std::string message) {
+  // A finding, unless the resource states why the rule does not apply to it: its Metadata
+  // ttsgen-security-reasons.<key> (written by cfn::Resource::security_exception) turns the error
+  // into a note that carries the reason. The key is the statement's Sid for IAM, else the
+  // top-level property the finding is about.
+  void problem(const std::string& path, std::string message, std::string key = {}) {
+    if (key.empty()) key = top_level_property(path);
     Finding f;
     f.rule = "security";
     f.logical_id = id_;
     f.path = path;
+    const Value* meta = resource_->find("Metadata");
+    const Value* reasons = meta && meta->is_map() ? meta->find("ttsgen-security-reasons") : nullptr;
+    const Value* reason = reasons && reasons->is_map() && !key.empty() ? reasons->find(key) : nullptr;
+    if (reason && reason->is_string() && !reason->text().empty()) {
+      f.severity = Severity::Note;
+      message = "accepted (" + key + ": " + reason->text() + "): " + message;
+    }
     f.message = std::move(message);
     findings_.push_back(std::move(f));
+  }
+
+  std::string top_level_property(const std::string& path) const {
+    if (path.size() <= base_.size() + 1 || path.compare(0, base_.size() + 1, base_ + ".") != 0) return {};
+    std::string rest = path.substr(base_.size() + 1);
+    return rest.substr(0, rest.find_first_of(".["));
   }
 
   const Value* resource_named(const Value& ref) const {
@@ -142,7 +164,9 @@ class Security {
       for (const char* flag : {"BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"})
         must_be_true(flag, "the bucket does not block public access", block, base_ + ".PublicAccessBlockConfiguration");
     }
-    if (!has_tls_only_policy()) problem(base_, "the bucket accepts requests without TLS: add an AWS::S3::BucketPolicy that denies aws:SecureTransport false");
+    if (!has_tls_only_policy())
+      problem(base_, "the bucket accepts requests without TLS: add an AWS::S3::BucketPolicy that denies aws:SecureTransport false",
+              "BucketPolicy");
   }
 
   // An AWS::S3::BucketPolicy of this template on this bucket with a Deny on aws:SecureTransport false.
@@ -255,14 +279,6 @@ class Security {
     return false;
   }
 
-  bool wildcard_reason_for(const Value& statement) const {
-    const Value* sid = statement.find("Sid");
-    const Value* meta = resource_->find("Metadata");
-    const Value* reasons = meta && meta->is_map() ? meta->find("ttsgen-wildcard-resources") : nullptr;
-    const Value* reason = sid && sid->is_string() && reasons && reasons->is_map() ? reasons->find(sid->text()) : nullptr;
-    return reason && reason->is_string() && !reason->text().empty();
-  }
-
   void policy_document(const Value* doc, const std::string& path) {
     if (!doc || !doc->is_map()) return;
     const Value* statements = doc->find("Statement");
@@ -285,12 +301,14 @@ class Security {
       bool any_resource = false;
       if (const Value* r = s.find("Resource"))
         each_item(*r, at + ".Resource", [&](const Value& x, const std::string&) { any_resource |= x.is_string() && x.text() == "*"; });
-      if (any_resource && !writes.empty() && !wildcard_reason_for(s)) {
+      if (any_resource && !writes.empty()) {
         std::string list;
         for (const auto& w : writes) list += (list.empty() ? "" : ", ") + w;
-        problem(at + ".Resource", "write actions (" + list + ") on Resource '*': name the resources, or, where the service has no "
-                                  "resource-level permissions, give the statement a Sid and state that in the resource's Metadata "
-                                  "ttsgen-wildcard-resources.<Sid> (cfn::Resource::wildcard_resource_reason)");
+        const Value* sid = s.find("Sid");
+        problem(at + ".Resource",
+                "write actions (" + list + ") on Resource '*': name the resources, or, where the service has no resource-level "
+                "permissions, give the statement a Sid and state that with cfn::Resource::security_exception(Sid, reason)",
+                sid && sid->is_string() ? sid->text() : "");
       }
     });
   }

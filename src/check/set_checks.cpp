@@ -1,6 +1,7 @@
 #include "ttsgen/check/set_checks.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 #include "ttsgen/util/spelling.hpp"
@@ -116,7 +117,7 @@ class Analyser {
       std::string message = "imports " + x + ", which no stack of release " + set_.label + " exports";
       if (x.find(kWildcard) != std::string::npos)
         message += " (a parameter in the name has no AllowedValues, so it may name any export; list the values the exporter uses)";
-      else if (auto hint = util::closest_match(x, names_))
+      else if (auto hint = hint_for(x))
         message += "; did you mean " + *hint + "?";
       return add("import", name(consumer), im.logical_id, im.path, message);
     }
@@ -144,6 +145,24 @@ class Analyser {
       add("optional", name(consumer), im.logical_id, im.path,
           "required stack imports " + x + " from optional stack " + name(producer) +
               " without a condition; it fails when the operator skips " + name(producer));
+  }
+
+  // "did you mean" for an unresolved name, comparing the part after the cluster identity (the
+  // key), once per name: a broken set repeats the same name in many places.
+  std::optional<std::string> hint_for(const std::string& name) {
+    auto key_of = [](const std::string& n) {
+      constexpr std::string_view prefix = "${NetworkName}-${Environment}-${Cluster}-";
+      return n.rfind(prefix, 0) == 0 ? n.substr(prefix.size()) : n;
+    };
+    auto [it, inserted] = hints_.emplace(name, std::nullopt);
+    if (!inserted) return it->second;
+    if (keys_.empty())
+      for (const auto& n : names_) keys_.push_back(key_of(n));
+    if (auto key = util::closest_match(key_of(name), keys_)) {
+      auto pos = std::find(keys_.begin(), keys_.end(), *key);
+      it->second = names_[static_cast<std::size_t>(pos - keys_.begin())];
+    }
+    return it->second;
   }
 
   static const Value* find_path(const Value& doc, std::initializer_list<std::string_view> keys) {
@@ -196,6 +215,8 @@ class Analyser {
   std::unordered_map<std::string, std::size_t> exact_;
   std::vector<std::size_t> wildcards_;
   std::set<std::pair<const ImportSite*, std::string>> reported_;
+  std::vector<std::string> keys_;                                    // names_ without the cluster identity
+  std::map<std::string, std::optional<std::string>> hints_;          // unresolved name → suggestion
 };
 
 }  // namespace

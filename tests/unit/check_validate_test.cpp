@@ -273,11 +273,12 @@ TEST_CASE("security groups, IAM policies and log groups follow the baseline", "[
   CHECK(count(f, "security", "1-2-bastion", "Resources.BastionRole.Properties.Policies[0].PolicyDocument.Statement[3].Resource",
               "write actions (ecs:RunTask) on Resource '*'") == 1);
 
-  // A stated reason for the Sid accepts the wildcard.
+  // A stated reason for the Sid accepts the wildcard: the finding becomes a note with the reason.
   auto explained = mutated(set, "1-2-bastion", [](Value& doc) {
-    at(doc, {"Resources", "BastionRole"}).set("Metadata", Value::map({{"ttsgen-wildcard-resources", Value::map({{"Tasks", "why"}})}}));
+    at(doc, {"Resources", "BastionRole"}).set("Metadata", Value::map({{"ttsgen-security-reasons", Value::map({{"Tasks", "why"}})}}));
   });
   CHECK(count(findings_of(explained), "security", "1-2-bastion", "Resources.BastionRole", "write actions") == 0);
+  CHECK(count(findings_of(explained, Severity::Note), "security", "1-2-bastion", "Resources.BastionRole", "accepted (Tasks: why): write actions") == 1);
 }
 
 TEST_CASE("parameters feeding an enum, attributes and resource attributes are checked", "[check][validate][schema]") {
@@ -305,14 +306,24 @@ TEST_CASE("findings format with release, stack and path", "[check][finding]") {
   CHECK(check::logical_id_of("Resources.A[0]") == "A");
 }
 
-TEST_CASE("a stated reason for a wildcard resource is written where validate reads it", "[check][security]") {
+TEST_CASE("a security exception is written where validate reads it", "[check][security]") {
   cfn::Template t;
   auto& role = t.resource("Role", "AWS::IAM::Role");
-  role.wildcard_resource_reason("Tasks", "ecs:RunTask has no resource-level permission here");
-  CHECK_THROWS(role.wildcard_resource_reason("Other", ""));
+  role.security_exception("Tasks", "ecs:RunTask has no resource-level permission here");
+  CHECK_THROWS(role.security_exception("Other", ""));
   Value doc = t.to_value();
-  CHECK(at(doc, {"Resources", "Role", "Metadata", "ttsgen-wildcard-resources", "Tasks"}) ==
+  CHECK(at(doc, {"Resources", "Role", "Metadata", "ttsgen-security-reasons", "Tasks"}) ==
         Value("ecs:RunTask has no resource-level permission here"));
+}
+
+TEST_CASE("a property-level exception turns an encryption finding into a note", "[check][security]") {
+  auto set = mutated(release("3.35.2"), "1-1-vpc", [](Value& doc) {
+    Value& bucket = at(doc, {"Resources", "LoadBalancerLogsBucket"});
+    at(bucket, {"Properties"}).erase("BucketEncryption");
+    bucket.set("Metadata", Value::map({{"ttsgen-security-reasons", Value::map({{"BucketEncryption", "test"}})}}));
+  });
+  CHECK(findings_of(set).empty());
+  CHECK(count(findings_of(set, Severity::Note), "security", "1-1-vpc", "Resources.LoadBalancerLogsBucket", "accepted (BucketEncryption: test)") == 1);
 }
 
 TEST_CASE("the graph read from the bytes agrees with the typed model's imports", "[check][graph]") {
