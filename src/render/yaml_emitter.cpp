@@ -151,7 +151,6 @@ std::size_t flow_width(const Value& v, bool& simple) {
 }
 
 void emit(YAML::Emitter& out, const Value& v, bool in_flow);
-void emit_long_form(YAML::Emitter& out, const Value& fn);
 
 void emit_list(YAML::Emitter& out, const Value& list, bool in_flow) {
   bool flow = in_flow;
@@ -162,14 +161,7 @@ void emit_list(YAML::Emitter& out, const Value& list, bool in_flow) {
   }
   if (list.items().empty()) flow = true;
   out << (flow ? YAML::Flow : YAML::Block) << YAML::BeginSeq;
-  for (const auto& item : list.items()) {
-    // yaml-cpp writes "- !Sub |" for a tagged block scalar in a block sequence but cannot read it
-    // back ("end of sequence not found", "illegal map value"; PyYAML can), so such an item is
-    // written in long form: "- Fn::Sub: |".
-    bool tagged_block = !flow && item.is_function() && item.argument().is_string() && fits_literal_block(item.argument().text());
-    if (tagged_block) emit_long_form(out, item);
-    else emit(out, item, flow);
-  }
+  for (const auto& item : list.items()) emit(out, item, flow);
   out << YAML::EndSeq;
 }
 
