@@ -13,8 +13,10 @@ deployed before it. The emulator is started on a free loopback port through moto
 Adding a stack to the release needs only tests/e2e/params/<stack key>.json (and, where moto lacks
 something, a documented patch). Format:
   {"comment": "...",
-   "before": [{"service": "ec2", "call": "create_key_pair", "args": {"KeyName": "k"}}],  # optional
-   "parameters": {"Name": "value"},                       # stacks deployed once per cluster
+   "before": [{"service": "ec2", "call": "create_key_pair", "args": {"KeyName": "k"}},     # optional
+              {"service": "acm", "call": "request_certificate", "args": {...},
+               "save": {"CertificateArn": "CertificateArn"}}],  # JMESPath into the answer
+   "parameters": {"Name": "value", "Cert": "{{CertificateArn}}"},  # {{x}}: a value saved before
    "expect": [{"service": "elbv2", "call": "describe_load_balancers", "args": {},      # optional checks
                "query": "LoadBalancers[0].Type", "equals": "network"}]}             # (JMESPath)
   {"skip": "why an operator of this cluster does not deploy the stack"}
@@ -261,17 +263,27 @@ def deploy(args):
             print(f"  not deployed: {name}: {reason}")
 
         deployed = {}  # stack id → stack name, in deployment order
+        saved = {}     # values saved by "before" steps, for {{name}} in parameter values
         log_offset = 0
         for stack in order:
             plan = plans[stack["name"]]
             for step in plan["before"]:
-                getattr(client(step["service"]), step["call"])(**step.get("args", {}))
+                answer = getattr(client(step["service"]), step["call"])(**step.get("args", {}))
+                for name, query in step.get("save", {}).items():
+                    saved[name] = jmespath.search(query, answer)
             template = load_template(templates / stack["file"])
             declared = template.get("Parameters") or {}
             for d in plan["deployments"]:
                 name = f"{PREFIX}-{stack['name']}" + (f"-{d['name']}" if d["name"] else "")
                 values = {k: v for k, v in shared.items() if k in declared}
                 values.update(d["parameters"])
+                for key_, value in list(values.items()):
+                    value = str(value)
+                    for variable, saved_value in saved.items():
+                        value = value.replace("{{" + variable + "}}", str(saved_value))
+                    if "{{" in value:
+                        raise Failure(f"{name}: parameter {key_} uses a value no 'before' step saved: {value}")
+                    values[key_] = value
                 unknown = sorted(set(values) - set(declared))
                 if unknown:
                     raise Failure(f"{name}: parameters the template does not declare: {', '.join(unknown)}")

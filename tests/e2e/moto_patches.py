@@ -8,11 +8,15 @@ fixes (or moves) a gap shows up as a failing start-up instead of a silent no-op.
 """
 import ipaddress
 import json
+import re
 
 from moto.cloudformation import parsing
 from moto.core.common_models import CloudFormationModel
 
 APPLIED = []
+# The model classes defined below. moto finds models through CloudFormationModel.__subclasses__(),
+# which holds its subclasses weakly: a class nobody refers to would vanish at the next collection.
+MODELS = []
 
 
 def patch(function):
@@ -44,6 +48,28 @@ def fn_cidr():
 
     # clean_json recurses through the module global, so nested Fn::Cidr is covered too.
     parsing.clean_json = clean_json
+
+
+@patch
+def get_att_short_form():
+    """Gap: moto's YAML reader splits `!GetAtt A.B.C` at every dot (["A", "B", "C"]), so an
+    attribute with a dot in its name is lost: 2-1's `!GetAtt AuroraCluster.Endpoint.Address` asks
+    for attribute "Endpoint" and fails ("does not support attribute type Endpoint"). CloudFormation
+    splits at the first dot only: ["AuroraCluster", "Endpoint.Address"].
+    Fill: moto registers its tag constructor (cloudformation.utils.yaml_tag_constructor) each time
+    it reads a template, through the names models.py and responses.py imported; those names are
+    pointed at a wrapper that splits !GetAtt once and leaves every other tag to moto."""
+    from moto.cloudformation import models, responses, utils
+
+    original = utils.yaml_tag_constructor
+
+    def yaml_tag_constructor(loader, tag, node):
+        if tag == "!GetAtt" and not isinstance(node.value, list):
+            return {"Fn::GetAtt": node.value.split(".", 1)}
+        return original(loader, tag, node)
+
+    for module in (models, responses, utils):
+        module.yaml_tag_constructor = yaml_tag_constructor
 
 
 # --- Elastic Load Balancing v2 -------------------------------------------------------------------
@@ -88,6 +114,26 @@ def network_load_balancer():
 
     cls.create_from_cloudformation_json = classmethod(create_from_cloudformation_json)
     cls.get_cfn_attribute = get_cfn_attribute
+
+
+@patch
+def ssm_parameter_tags():
+    """Gap: AWS::SSM::Parameter takes Tags as a map ({"Network": "ttn"}), unlike most types, but
+    moto passes them on as if they were a list of {Key, Value} (HTTP 500, TypeError in
+    put_parameter); every tagged configuration parameter of 4-2a/4-2b/4-2c fails.
+    Fill: the map is turned into the list moto's backend expects before moto creates the
+    parameter."""
+    from moto.ssm import models as ssm
+
+    original = ssm.Parameter.create_from_cloudformation_json.__func__
+
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        tags = cloudformation_json.get("Properties", {}).get("Tags")
+        if isinstance(tags, dict):
+            cloudformation_json["Properties"]["Tags"] = [{"Key": k, "Value": v} for k, v in tags.items()]
+        return original(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+
+    ssm.Parameter.create_from_cloudformation_json = classmethod(create_from_cloudformation_json)
 
 
 # --- resource types moto skips -------------------------------------------------------------------
@@ -151,6 +197,7 @@ def _model(cfn_type, create, ref, attributes=None, name_property=""):
             return True
 
     Model.__name__ = "TtsgenE2E" + cfn_type.replace("::", "")
+    MODELS.append(Model)
     return Model
 
 
@@ -183,6 +230,293 @@ def sns_subscription():
 
     _model("AWS::SNS::Subscription", create, ref=lambda subscription: subscription.arn,
            attributes={"Arn": lambda subscription: subscription.arn})
+
+
+def _tags(properties):
+    """CloudFormation Tags ([{Key, Value}]) as moto's backends take them."""
+    return properties.get("Tags") or []
+
+
+def _rds_identifier(name):
+    """An RDS identifier from moto's generated name (stack-logicalid-random), as CloudFormation
+    makes one: lower case, no double hyphen, at most 63 characters, random part kept."""
+    name = re.sub("-+", "-", name.lower().replace("_", "-")).strip("-")
+    return name if len(name) <= 63 else name[:50].rstrip("-") + "-" + name[-12:].lstrip("-")
+
+
+def _arn(service, region, account, resource):
+    return f"arn:aws:{service}:{region}:{account}:{resource}"
+
+
+@patch
+def secretsmanager_secret():
+    """Gap: AWS::SecretsManager::Secret is skipped; every stack that keeps a credential (2-1, 2-3,
+    2-5, 4-1, 5-x) would have no secret, and a Ref to it (the ARN, which task definitions and
+    other stacks use) resolves to nothing.
+    Fill: a model that creates the secret through moto's Secrets Manager backend, with the given
+    SecretString or one generated as GenerateSecretString asks (a random password, in the JSON
+    template under GenerateStringKey when given). Ref is the ARN, as in CloudFormation; GetAtt Id
+    is the ARN too."""
+    from moto.secretsmanager.models import secretsmanager_backends
+
+    def create(properties, name, account, region):
+        backend = secretsmanager_backends[account][region]
+        secret_string = properties.get("SecretString")
+        generate = properties.get("GenerateSecretString")
+        if secret_string is None and generate is not None:
+            password = backend.get_random_password(
+                password_length=int(generate.get("PasswordLength", 32)),
+                exclude_characters=generate.get("ExcludeCharacters", ""),
+                exclude_numbers=str(generate.get("ExcludeNumbers", False)).lower() == "true",
+                exclude_punctuation=str(generate.get("ExcludePunctuation", False)).lower() == "true",
+                exclude_uppercase=str(generate.get("ExcludeUppercase", False)).lower() == "true",
+                exclude_lowercase=str(generate.get("ExcludeLowercase", False)).lower() == "true",
+                include_space=str(generate.get("IncludeSpace", False)).lower() == "true",
+                require_each_included_type=str(generate.get("RequireEachIncludedType", True)).lower() == "true",
+            )
+            if "GenerateStringKey" in generate:
+                document = json.loads(generate.get("SecretStringTemplate", "{}"))
+                document[generate["GenerateStringKey"]] = password
+                password = json.dumps(document)
+            secret_string = password
+        answer = backend.create_secret(
+            name=properties.get("Name", name), secret_string=secret_string or "", secret_binary=None,
+            description=properties.get("Description"), tags=_tags(properties), kms_key_id=properties.get("KmsKeyId"),
+            client_request_token=None, replica_regions=[], force_overwrite=False)
+        return (json.loads(answer) if isinstance(answer, str) else answer)["ARN"]
+
+    _model("AWS::SecretsManager::Secret", create, ref=lambda arn: arn, attributes={"Id": lambda arn: arn})
+
+
+@patch
+def rds_cluster():
+    """Gap: AWS::RDS::DBCluster and AWS::RDS::DBClusterParameterGroup are skipped; 2-1's Aurora
+    cluster would not exist, its writer (an AWS::RDS::DBInstance, which moto models) would join a
+    cluster moto does not know, and GetAtt Endpoint.Address/Port and ReadEndpoint.Address (which
+    2-1 exports for the services) fail.
+    Fill: models over moto's RDS backend (create_db_cluster_parameter_group, create_db_cluster)
+    with the template's engine, version, credentials, subnet group, security groups, encryption and
+    parameter group; Ref is the identifier; the endpoint attributes are the cluster's."""
+    from moto.rds.models import rds_backends
+
+    def create_group(properties, name, account, region):
+        backend = rds_backends[account][region]
+        group_name = properties.get("DBClusterParameterGroupName", name).lower()
+        backend.create_db_cluster_parameter_group(group_name, properties["Family"], properties["Description"], _tags(properties))
+        return group_name
+
+    _model("AWS::RDS::DBClusterParameterGroup", create_group, ref=lambda group: group)
+
+    def create_cluster(properties, name, account, region):
+        backend = rds_backends[account][region]
+        identifier = properties.get("DBClusterIdentifier") or _rds_identifier(name)
+        cluster = backend.create_db_cluster({
+            "db_cluster_identifier": identifier,
+            "engine": properties["Engine"],
+            "engine_version": properties.get("EngineVersion"),
+            "master_username": properties.get("MasterUsername"),
+            "master_user_password": properties.get("MasterUserPassword"),
+            "database_name": properties.get("DatabaseName"),
+            "db_cluster_parameter_group_name": properties.get("DBClusterParameterGroupName"),
+            "db_subnet_group_name": properties.get("DBSubnetGroupName"),
+            "port": int(properties["Port"]) if "Port" in properties else None,
+            "storage_encrypted": str(properties.get("StorageEncrypted", False)).lower() == "true",
+            "kms_key_id": properties.get("KmsKeyId"),
+            "vpc_security_group_ids": properties.get("VpcSecurityGroupIds"),
+            "backup_retention_period": int(properties.get("BackupRetentionPeriod", 1)),
+            "copy_tags_to_snapshot": str(properties.get("CopyTagsToSnapshot", False)).lower() == "true",
+            "tags": _tags(properties),
+        })
+        return cluster
+
+    _model("AWS::RDS::DBCluster", create_cluster, ref=lambda cluster: cluster.db_cluster_identifier,
+           attributes={"Endpoint.Address": lambda c: c.endpoint, "Endpoint.Port": lambda c: str(c.port),
+                       "ReadEndpoint.Address": lambda c: c.reader_endpoint, "DBClusterArn": lambda c: c.db_cluster_arn,
+                       "DBClusterResourceId": lambda c: c.db_cluster_resource_id})
+
+
+@patch
+def rds_cluster_instance():
+    """Gap: moto's AWS::RDS::DBInstance ignores DBClusterIdentifier, so an Aurora writer or reader
+    (2-1, 2-2) is created as a standalone instance without engine version (HTTP 500, KeyError
+    'aurora-postgresql': moto knows no default version for it). In CloudFormation a cluster member
+    takes engine version, port and storage from its cluster.
+    Fill: for a DBInstance with DBClusterIdentifier, create it in moto's RDS backend as a member of
+    that cluster, with the cluster's engine version and port; other instances go moto's way."""
+    from moto.rds import models as rds
+
+    original = rds.DBInstance.create_from_cloudformation_json.__func__
+
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        properties = cloudformation_json["Properties"]
+        cluster_id = properties.get("DBClusterIdentifier")
+        if not cluster_id:
+            return original(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
+        backend = rds.rds_backends[account_id][region_name]
+        cluster = backend.clusters[cluster_id]
+        return backend.create_db_instance({
+            "db_instance_identifier": properties.get("DBInstanceIdentifier") or _rds_identifier(resource_name),
+            "db_cluster_identifier": cluster_id,
+            "db_instance_class": properties.get("DBInstanceClass"),
+            "engine": properties.get("Engine", cluster.engine),
+            "engine_version": cluster.engine_version,
+            "port": cluster.port,
+            "auto_minor_version_upgrade": properties.get("AutoMinorVersionUpgrade"),
+            "publicly_accessible": properties.get("PubliclyAccessible"),
+            "db_parameter_group_name": properties.get("DBParameterGroupName"),
+            "tags": properties.get("Tags"),
+        })
+
+    rds.DBInstance.create_from_cloudformation_json = classmethod(create_from_cloudformation_json)
+
+
+@patch
+def elasticache():
+    """Gap: AWS::ElastiCache::SubnetGroup and AWS::ElastiCache::ReplicationGroup are skipped; 2-3's
+    Redis groups would not exist and GetAtt PrimaryEndPoint.Address/Port and ReaderEndPoint.Address
+    (exported per purpose for the services) fail.
+    Fill: the subnet group through moto's ElastiCache backend; the replication group as a model that
+    keeps its settings and answers the endpoint attributes as AWS names them
+    (master.<id>.<hash>.<region>.cache.amazonaws.com, replica.…, port 6379). moto's own
+    create_replication_group takes some twenty arguments that the templates do not need to test."""
+    from moto.elasticache.models import elasticache_backends
+
+    def create_subnet_group(properties, name, account, region):
+        group_name = properties.get("CacheSubnetGroupName", name).lower()
+        elasticache_backends[account][region].create_cache_subnet_group(
+            group_name, properties["Description"], properties["SubnetIds"], _tags(properties))
+        return group_name
+
+    _model("AWS::ElastiCache::SubnetGroup", create_subnet_group, ref=lambda group: group)
+
+    def create_group(properties, name, account, region):
+        identifier = properties.get("ReplicationGroupId", name).lower()[:40]
+        host = f"{identifier}.abc123.{region}.cache.amazonaws.com"
+        return {"id": identifier, "primary": "master." + host, "reader": "replica." + host,
+                "port": str(properties.get("Port", 6379)), "properties": properties}
+
+    _model("AWS::ElastiCache::ReplicationGroup", create_group, ref=lambda g: g["id"],
+           attributes={"PrimaryEndPoint.Address": lambda g: g["primary"], "PrimaryEndPoint.Port": lambda g: g["port"],
+                       "ReaderEndPoint.Address": lambda g: g["reader"], "ReaderEndPoint.Port": lambda g: g["port"]})
+
+
+@patch
+def cloudwatch_alarm():
+    """Gap: AWS::CloudWatch::Alarm is skipped (moto models only dashboards); the alarms of 2-3 and
+    the 5-x services would not exist.
+    Fill: a model that creates the alarm through moto's CloudWatch backend (put_metric_alarm) with
+    the template's metric, dimensions, threshold and actions. Ref is the alarm name, GetAtt Arn its
+    ARN."""
+    from moto.cloudwatch.models import cloudwatch_backends
+
+    def create(properties, name, account, region):
+        alarm_name = properties.get("AlarmName", name)
+        return cloudwatch_backends[account][region].put_metric_alarm(
+            name=alarm_name, namespace=properties.get("Namespace"), metric_name=properties.get("MetricName"),
+            comparison_operator=properties["ComparisonOperator"], evaluation_periods=int(properties["EvaluationPeriods"]),
+            period=int(properties.get("Period", 60)), threshold=float(properties.get("Threshold", 0)),
+            statistic=properties.get("Statistic"), description=properties.get("AlarmDescription"),
+            dimensions=[{"name": d["Name"], "value": d["Value"]} for d in properties.get("Dimensions", [])],
+            alarm_actions=properties.get("AlarmActions", []), ok_actions=properties.get("OKActions", []),
+            insufficient_data_actions=properties.get("InsufficientDataActions", []), unit=properties.get("Unit"),
+            actions_enabled=True, treat_missing_data=properties.get("TreatMissingData"))
+
+    _model("AWS::CloudWatch::Alarm", create, ref=lambda alarm: alarm.name, attributes={"Arn": lambda alarm: alarm.alarm_arn})
+
+
+@patch
+def dlm_lifecycle_policy():
+    """Gap: AWS::DLM::LifecyclePolicy is skipped (moto has no DLM service); 2-5's snapshot policy
+    for the TimescaleDB volumes would not exist.
+    Fill: a model that keeps the policy (there is no backend to hold it). Ref is its id, GetAtt Arn
+    its ARN."""
+
+    def create(properties, name, account, region):
+        return {"id": "policy-" + name.lower()[-17:], "account": account, "region": region}
+
+    _model("AWS::DLM::LifecyclePolicy", create, ref=lambda p: p["id"],
+           attributes={"Arn": lambda p: _arn("dlm", p["region"], p["account"], "policy/" + p["id"])})
+
+
+@patch
+def sqs_queue_policy():
+    """Gap: AWS::SQS::QueuePolicy is skipped; 2-7's TLS-only queue policies would not reach the
+    queues.
+    Fill: a model that sets each queue's Policy attribute through moto's SQS backend (Queues are
+    queue URLs, as CloudFormation takes them)."""
+    from moto.sqs.models import sqs_backends
+
+    def create(properties, name, account, region):
+        backend = sqs_backends[account][region]
+        for url in properties["Queues"]:
+            backend.set_queue_attributes(url.rstrip("/").split("/")[-1], {"Policy": json.dumps(properties["PolicyDocument"])})
+        return name
+
+    _model("AWS::SQS::QueuePolicy", create, ref=lambda n: n)
+
+
+@patch
+def listener_certificate():
+    """Gap: AWS::ElasticLoadBalancingV2::ListenerCertificate is skipped; 3-2's additional
+    certificates would not be attached to the TLS listeners.
+    Fill: a model that attaches them through moto's ELBv2 backend (add_listener_certificates)."""
+    from moto.elbv2.models import elbv2_backends
+
+    def create(properties, name, account, region):
+        elbv2_backends[account][region].add_listener_certificates(properties["ListenerArn"], properties["Certificates"])
+        return properties["ListenerArn"]
+
+    _model("AWS::ElasticLoadBalancingV2::ListenerCertificate", create, ref=lambda arn: arn)
+
+
+@patch
+def autoscaling_lifecycle_hook():
+    """Gap: AWS::AutoScaling::LifecycleHook is skipped; 5-1's draining hook (container instances
+    leave the cluster before they terminate) would not exist.
+    Fill: a model that creates the hook through moto's Auto Scaling backend."""
+    from moto.autoscaling.models import autoscaling_backends
+
+    def create(properties, name, account, region):
+        hook_name = properties.get("LifecycleHookName", name)
+        autoscaling_backends[account][region].create_lifecycle_hook(
+            hook_name, properties["AutoScalingGroupName"], properties["LifecycleTransition"],
+            int(properties["HeartbeatTimeout"]) if "HeartbeatTimeout" in properties else None,
+            properties.get("DefaultResult", "ABANDON"))
+        return hook_name
+
+    _model("AWS::AutoScaling::LifecycleHook", create, ref=lambda n: n)
+
+
+@patch
+def service_discovery():
+    """Gap: AWS::ServiceDiscovery::PrivateDnsNamespace and AWS::ServiceDiscovery::Service are
+    skipped; 5-1's Cloud Map namespace and every 5-x service's discovery entry would not exist,
+    and GetAtt Id (the namespace, exported by 5-1) and Arn (the ECS service registries) fail.
+    Fill: models over moto's Service Discovery backend (create_private_dns_namespace, which also
+    makes the private hosted zone, and create_service). Ref and GetAtt as in CloudFormation: the
+    namespace's Ref and Id are its id; the service's Ref and Id its id, Arn its ARN."""
+    from moto.servicediscovery.models import servicediscovery_backends
+
+    def create_namespace(properties, name, account, region):
+        backend = servicediscovery_backends[account][region]
+        backend.create_private_dns_namespace(name=properties["Name"], creator_request_id=name,
+                                             description=properties.get("Description", ""), vpc=properties["Vpc"],
+                                             tags=_tags(properties), properties=properties.get("Properties", {}))
+        return next(n for n in backend.namespaces.values() if n.name == properties["Name"])
+
+    _model("AWS::ServiceDiscovery::PrivateDnsNamespace", create_namespace, ref=lambda n: n.id,
+           attributes={"Id": lambda n: n.id, "Arn": lambda n: n.arn, "HostedZoneId": lambda n: n.dns_properties["HostedZoneId"]})
+
+    def create_service(properties, name, account, region):
+        return servicediscovery_backends[account][region].create_service(
+            name=properties.get("Name", name), namespace_id=properties.get("NamespaceId"), creator_request_id=name,
+            description=properties.get("Description", ""), dns_config=properties.get("DnsConfig"),
+            health_check_config=properties.get("HealthCheckConfig"),
+            health_check_custom_config=properties.get("HealthCheckCustomConfig"), tags=_tags(properties),
+            service_type=properties.get("Type"))
+
+    _model("AWS::ServiceDiscovery::Service", create_service, ref=lambda s: s.id,
+           attributes={"Id": lambda s: s.id, "Arn": lambda s: s.arn, "Name": lambda s: s.name})
 
 
 def apply():
