@@ -323,7 +323,7 @@ def deploy(args):
                 resources = len(cfn.describe_stack_resources(StackName=name)["StackResources"])
                 print(f"  {name:<52} CREATE_COMPLETE  {seconds:5.1f} s  {resources:3} resources, "
                       f"{len(described.get('Outputs', []))} outputs")
-        exports = cfn.list_exports()["Exports"]
+        exports = all_exports(cfn)
         print(f"deployed {len(deployed)} stacks of {version} in {time.time() - started:.1f} s; {len(exports)} exports")
     finally:
         emulator.stop()
@@ -334,6 +334,11 @@ def deploy(args):
 def errors_in(log):
     lines = [l for l in log.splitlines() if "HTTP/1.1" not in l]
     return "\n".join(lines[-40:])
+
+
+def all_exports(cfn):
+    """list-exports answers a page at a time."""
+    return [e for page in cfn.get_paginator("list_exports").paginate() for e in page["Exports"]]
 
 
 def check_outputs(name, template, evaluator, described):
@@ -359,7 +364,7 @@ def check_imports(name, template, evaluator, cfn, deployed):
             wanted.update(evaluator.imports(output.get("Value")))
     if not wanted:
         return
-    exports = {e["Name"]: e for e in cfn.list_exports()["Exports"]}
+    exports = {e["Name"]: e for e in all_exports(cfn)}
     for export in sorted(wanted):
         if export not in exports:
             raise Failure(f"{name}: imports {export}, which is not exported")

@@ -51,6 +51,29 @@ def fn_cidr():
 
 
 @patch
+def no_value_in_lists():
+    """Gap: in a list, an item that is `Fn::If [C, x, !Ref AWS::NoValue]` with C false is removed
+    by CloudFormation; moto's clean_json keeps it as None. 5-x roles list their inline policies
+    that way, and moto's IAM role then fails on the None (HTTP 500, TypeError).
+    Fill: wrap clean_json; a list item written as an intrinsic function that resolves to None is
+    dropped, as CloudFormation drops it (a literal null item is kept)."""
+    original = parsing.clean_json
+
+    def clean_json(resource_json, resources_map):
+        if isinstance(resource_json, list):
+            cleaned = []
+            for item in resource_json:
+                value = original(item, resources_map) if not isinstance(item, list) else clean_json(item, resources_map)
+                if value is None and isinstance(item, dict):
+                    continue
+                cleaned.append(value)
+            return cleaned
+        return original(resource_json, resources_map)
+
+    parsing.clean_json = clean_json
+
+
+@patch
 def get_att_short_form():
     """Gap: moto's YAML reader splits `!GetAtt A.B.C` at every dot (["A", "B", "C"]), so an
     attribute with a dot in its name is lost: 2-1's `!GetAtt AuroraCluster.Endpoint.Address` asks
@@ -134,6 +157,29 @@ def ssm_parameter_tags():
         return original(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs)
 
     ssm.Parameter.create_from_cloudformation_json = classmethod(create_from_cloudformation_json)
+
+
+@patch
+def efs_attributes():
+    """Gap: moto models AWS::EFS::FileSystem and AccessPoint but answers no GetAtt (HTTP 500,
+    "'FileSystem' object has no attribute 'get_cfn_attribute'"); the monitoring stacks (5-5, 5-6)
+    grant their task role access through `!GetAtt FileSystem.Arn` and `!GetAtt AccessPoint.Arn`.
+    Fill: both answer Arn and their id attribute (FileSystemId, AccessPointId) from moto's own
+    fields."""
+    from moto.efs import models as efs
+
+    def attributes(cls, names):
+        def get_cfn_attribute(self, attribute_name):
+            from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
+            if attribute_name not in names:
+                raise UnformattedGetAttTemplateException()
+            return getattr(self, names[attribute_name])
+
+        cls.get_cfn_attribute = get_cfn_attribute
+        cls.has_cfn_attr = classmethod(lambda klass, attr: attr in names)
+
+    attributes(efs.FileSystem, {"Arn": "file_system_arn", "FileSystemId": "file_system_id"})
+    attributes(efs.AccessPoint, {"Arn": "access_point_arn", "AccessPointId": "access_point_id"})
 
 
 # --- resource types moto skips -------------------------------------------------------------------
