@@ -30,5 +30,9 @@ golden: build
 docs: build
 	scripts/update-docs.sh $(TTSGEN)
 
+# Times `ttsgen validate --all-versions` against cfn-lint on the same templates (not a test).
+bench: build
+	scripts/bench.sh $(TTSGEN)
+
 clean:
 	rm -rf $(BUILD) dist

@@ -1,7 +1,9 @@
 #include "ttsgen/cfn/references.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <set>
+#include <string_view>
 
 namespace ttsgen::cfn {
 
@@ -27,27 +29,57 @@ std::vector<std::string> sub_variables(const std::string& text) {
 
 namespace {
 
+// The ids a template declares, read from its document (the rendered tree, or a parsed file).
+struct Declared {
+  std::set<std::string, std::less<>> parameters, resources, conditions, mappings;
+
+  explicit Declared(const Value& document) {
+    collect(document, "Parameters", parameters);
+    collect(document, "Resources", resources);
+    collect(document, "Conditions", conditions);
+    collect(document, "Mappings", mappings);
+  }
+
+  static void collect(const Value& document, std::string_view section, std::set<std::string, std::less<>>& ids) {
+    const Value* s = document.is_map() ? document.find(section) : nullptr;
+    if (s && s->is_map())
+      for (const auto& e : s->entries()) ids.insert(e.key);
+  }
+};
+
 class Checker {
  public:
-  explicit Checker(const Template& t) : t_(t) {}
+  explicit Checker(const Value& document) : doc_(document), declared_(document) {}
 
   std::vector<ReferenceProblem> run() {
-    for (const auto& p : t_.parameters())
-      if (p.default_value()) walk(*p.default_value(), "Parameters." + p.id() + ".Default", Scope::Parameters);
-    for (const auto& r : t_.rules()) walk(r.to_value(), "Rules." + r.id(), Scope::Rules);
-    for (const auto& c : t_.conditions()) walk(c.expression(), "Conditions." + c.id(), Scope::Conditions);
-    for (const auto& r : t_.resources()) {
-      std::string path = "Resources." + r.id();
-      if (!r.condition_id().empty()) need_condition(r.condition_id(), path + ".Condition");
-      for (const auto& d : r.dependencies())
-        if (!t_.find_resource(d)) problem(path + ".DependsOn", "DependsOn undefined resource '" + d + "'");
-      walk(r.properties(), path + ".Properties", Scope::Resources);
+    for (const auto& p : section("Parameters"))
+      if (const Value* d = p.value.is_map() ? p.value.find("Default") : nullptr)
+        walk(*d, "Parameters." + p.key + ".Default", Scope::Parameters);
+    for (const auto& r : section("Rules")) walk(r.value, "Rules." + r.key, Scope::Rules);
+    for (const auto& c : section("Conditions")) walk(c.value, "Conditions." + c.key, Scope::Conditions);
+    for (const auto& r : section("Resources")) {
+      if (!r.value.is_map()) continue;  // the structure check reports it
+      std::string path = "Resources." + r.key;
+      need_condition_attribute(r.value, path);
+      if (const Value* deps = r.value.find("DependsOn")) {
+        std::vector<const Value*> ids;
+        if (deps->is_list())
+          for (const auto& d : deps->items()) ids.push_back(&d);
+        else
+          ids.push_back(deps);
+        for (const Value* d : ids)
+          if (!d->is_string() || !declared_.resources.count(d->text()))
+            problem(path + ".DependsOn", "DependsOn undefined resource '" + (d->is_string() ? d->text() : describe(*d)) + "'");
+      }
+      if (const Value* props = r.value.find("Properties")) walk(*props, path + ".Properties", Scope::Resources);
     }
-    for (const auto& o : t_.outputs()) {
-      std::string path = "Outputs." + o.id();
-      if (!o.condition_id().empty()) need_condition(o.condition_id(), path + ".Condition");
-      walk(o.value(), path + ".Value", Scope::Resources);
-      if (o.export_name()) walk(*o.export_name(), path + ".Export.Name", Scope::Resources);
+    for (const auto& o : section("Outputs")) {
+      if (!o.value.is_map()) continue;
+      std::string path = "Outputs." + o.key;
+      need_condition_attribute(o.value, path);
+      if (const Value* v = o.value.find("Value")) walk(*v, path + ".Value", Scope::Resources);
+      const Value* exp = o.value.find("Export");
+      if (const Value* name = exp && exp->is_map() ? exp->find("Name") : nullptr) walk(*name, path + ".Export.Name", Scope::Resources);
     }
     return std::move(problems_);
   }
@@ -56,18 +88,31 @@ class Checker {
   // Conditions and Rules may only Ref parameters; resources and outputs may Ref resources too.
   enum class Scope { Parameters, Rules, Conditions, Resources };
 
+  const std::vector<Value::Entry>& section(std::string_view name) const {
+    static const std::vector<Value::Entry> none;
+    const Value* s = doc_.is_map() ? doc_.find(name) : nullptr;
+    return s && s->is_map() ? s->entries() : none;
+  }
+
   void problem(std::string path, std::string message) {
     problems_.push_back(ReferenceProblem{std::move(path), std::move(message)});
   }
 
   void need_condition(const std::string& id, const std::string& path) {
-    if (!t_.find_condition(id)) problem(path, "undefined condition '" + id + "'");
+    if (!declared_.conditions.count(id)) problem(path, "undefined condition '" + id + "'");
+  }
+
+  void need_condition_attribute(const Value& part, const std::string& path) {
+    if (const Value* c = part.find("Condition")) {
+      if (!c->is_string()) return problem(path + ".Condition", "Condition needs a condition name");
+      need_condition(c->text(), path + ".Condition");
+    }
   }
 
   void need_ref_target(const std::string& name, const std::string& path, Scope scope,
                        const std::set<std::string>& locals = {}) {
-    if (locals.count(name) || is_pseudo_parameter(name) || t_.find_parameter(name)) return;
-    if (t_.find_resource(name)) {
+    if (locals.count(name) || is_pseudo_parameter(name) || declared_.parameters.count(name)) return;
+    if (declared_.resources.count(name)) {
       if (scope == Scope::Conditions || scope == Scope::Rules)
         problem(path, "reference to resource '" + name + "' where only parameters may be referenced");
       return;
@@ -84,7 +129,7 @@ class Checker {
     } else if (name == "Fn::GetAtt") {
       if (!arg.is_list() || arg.size() != 2 || !arg.items()[0].is_string())
         return problem(path, "Fn::GetAtt needs [resource, attribute]");
-      if (!t_.find_resource(arg.items()[0].text()))
+      if (!declared_.resources.count(arg.items()[0].text()))
         problem(path, "Fn::GetAtt of undefined resource '" + arg.items()[0].text() + "'");
     } else if (name == "Fn::Sub") {
       check_sub(arg, path, scope);
@@ -97,7 +142,7 @@ class Checker {
       need_condition(arg.items()[0].text(), path);
     } else if (name == "Fn::FindInMap") {
       if (!arg.is_list() || arg.size() != 3) return problem(path, "Fn::FindInMap needs [map, key, key]");
-      if (arg.items()[0].is_string() && !t_.find_mapping(arg.items()[0].text()))
+      if (arg.items()[0].is_string() && !declared_.mappings.count(arg.items()[0].text()))
         problem(path, "Fn::FindInMap of undefined mapping '" + arg.items()[0].text() + "'");
     }
   }
@@ -116,7 +161,7 @@ class Checker {
       std::size_t dot = var.find('.');
       if (dot != std::string::npos && !locals.count(var) && !is_pseudo_parameter(var)) {
         std::string resource = var.substr(0, dot);
-        if (!t_.find_resource(resource)) problem(path, "${" + var + "} names undefined resource '" + resource + "'");
+        if (!declared_.resources.count(resource)) problem(path, "${" + var + "} names undefined resource '" + resource + "'");
       } else {
         need_ref_target(var, path, scope, locals);
       }
@@ -140,12 +185,15 @@ class Checker {
     }
   }
 
-  const Template& t_;
+  const Value& doc_;
+  Declared declared_;
   std::vector<ReferenceProblem> problems_;
 };
 
 }  // namespace
 
-std::vector<ReferenceProblem> check_references(const Template& t) { return Checker(t).run(); }
+std::vector<ReferenceProblem> check_references(const Value& document) { return Checker(document).run(); }
+
+std::vector<ReferenceProblem> check_references(const Template& t) { return check_references(t.to_value()); }
 
 }  // namespace ttsgen::cfn

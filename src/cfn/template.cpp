@@ -71,6 +71,15 @@ Resource& Resource::metadata(std::string key, Value v) {
   return *this;
 }
 
+namespace {
+// The map under `key` in `map`, created empty when missing.
+Value& map_entry(Value& map, const std::string& key) {
+  if (Value* existing = map.find(key)) return *existing;
+  map.set(key, Value::map());
+  return *map.find(key);
+}
+}  // namespace
+
 Resource& Resource::lint_suppress(std::string rule_id, std::string reason) {
   if (reason.empty()) throw std::logic_error("lint_suppress(" + rule_id + ") on " + id_ + " needs a reason");
   Value* lint = metadata_.find("cfn-lint");
@@ -79,12 +88,13 @@ Resource& Resource::lint_suppress(std::string rule_id, std::string reason) {
     lint = metadata_.find("cfn-lint");
   }
   lint->find("config")->find("ignore_checks")->push_back(rule_id);
-  Value* reasons = metadata_.find("ttsgen-lint-reasons");
-  if (!reasons) {
-    metadata_.set("ttsgen-lint-reasons", Value::map());
-    reasons = metadata_.find("ttsgen-lint-reasons");
-  }
-  reasons->set(std::move(rule_id), std::move(reason));
+  map_entry(metadata_, "ttsgen-lint-reasons").set(std::move(rule_id), std::move(reason));
+  return *this;
+}
+
+Resource& Resource::security_exception(std::string key, std::string reason) {
+  if (reason.empty()) throw std::logic_error("security_exception(" + key + ") on " + id_ + " needs a reason");
+  map_entry(metadata_, "ttsgen-security-reasons").set(std::move(key), std::move(reason));
   return *this;
 }
 

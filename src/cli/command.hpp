@@ -34,6 +34,8 @@ struct Command {
 Runner setup_versions(CLI::App& command);
 Runner setup_list(CLI::App& command);
 Runner setup_render(CLI::App& command);
+Runner setup_validate(CLI::App& command);
+Runner setup_graph(CLI::App& command);
 Runner setup_diff(CLI::App& command);
 Runner setup_docs(CLI::App& command);
 

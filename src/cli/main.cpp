@@ -15,6 +15,9 @@ const Command kCommands[] = {
     {"versions", "List the supported releases", ttsgen::cli::setup_versions},
     {"list", "List the stacks of a release: name, title, optional, cluster role, dependencies, size", ttsgen::cli::setup_list},
     {"render", "Render the templates of a release into a folder (or check a folder against them)", ttsgen::cli::setup_render},
+    {"validate", "Check a release (or every release, or a folder) as a set: references, imports, schemas, quotas, security",
+     ttsgen::cli::setup_validate},
+    {"graph", "Show the stack dependency graph derived from imports, and the deployment order", ttsgen::cli::setup_graph},
     {"diff", "What changes between two releases, or between a folder of templates and a release", ttsgen::cli::setup_diff},
     {"docs", "Write the Markdown reference of a release's stacks (one page per stack and an index)", ttsgen::cli::setup_docs},
 };

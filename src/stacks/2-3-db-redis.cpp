@@ -197,7 +197,12 @@ StackModel build_redis(const Release& release) {
           .set("AuthToken", if_(tls_on, secret_value(token, "token"), pseudo::no_value()))
           .set("SnapshotName", ref_if_set(s, snapshot))
           .set("SnapshotRetentionLimit", ref(retention))
-          .set("Tags", s.tags("redis-${Purpose}"));
+          .set("Tags", s.tags("redis-${Purpose}"))
+          // RedisTLS (3.16.1, default true) exists for replication groups created before 3.16.1
+          // without TLS: turning TLS on replaces such a group, so the operator decides when.
+          .security_exception("TransitEncryptionEnabled",
+                              "RedisTLS=false keeps a replication group created before 3.16.1 without TLS "
+                              "(enabling it replaces the group and needs a planned migration); new groups use TLS");
 
   add_alarms(s, group, replicas);
 

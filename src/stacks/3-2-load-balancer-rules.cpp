@@ -91,9 +91,10 @@ std::vector<TargetGroupSpec> target_groups(const Release& release) {
       {lb::proxy_interop, "ProxyInteropTargetGroup", "proxy-interop", 8886, "TCP", "ip", kProxyHealthCheckPort, preserve},
   };
   // 3.30.0: "removed the dependency of 443 and 8886 on SupportProxyTLSCondition": 443 no longer
-  // passes TLS through to the proxy, so its pass-through target group is gone.
-  if (release < "3.30.0"_v)
-    groups.push_back({lb::proxy_https, "ProxyHTTPSTargetGroup", "proxy-https", 8443, "TCP", "ip", kProxyHealthCheckPort, preserve});
+  // passes TLS through to the proxy. The pass-through target group stays, without a listener: the
+  // changelog does not remove it, and removing its export would make the numbering-order update of
+  // 3.30.0 fail while the 3.29.x proxy stack still imports it (3-2 is updated before the proxy).
+  groups.push_back({lb::proxy_https, "ProxyHTTPSTargetGroup", "proxy-https", 8443, "TCP", "ip", kProxyHealthCheckPort, preserve});
   // 3.30.0: "+ listener LBSCUPSmTLS (8987)".
   if (release >= "3.30.0"_v)
     groups.push_back({lb::proxy_lbs_cups_mtls, "ProxyLBSCUPSmTLSTargetGroup", "proxy-lbscups", 8987, "TCP", "ip",

@@ -245,7 +245,10 @@ StackModel build_ecs_cluster(const Release& release) {
                        .set("AssumeRolePolicyDocument", service_trust_policy("ec2.amazonaws.com"))
                        .set("ManagedPolicyArns", Value::list({managed_policy_arn("AmazonSSMManagedInstanceCore")}))
                        .set("Policies", Value::list({inline_policy("container-instance", agent)}))
-                       .set("Tags", s.tags("container-instance"));
+                       .set("Tags", s.tags("container-instance"))
+                       .security_exception("FindEndpoints",
+                                           "ecs:DiscoverPollEndpoint and ec2:DescribeTags have no resource-level "
+                                           "permissions; the ECS agent needs both");
   Resource& profile =
       s.resource("ContainerInstanceProfile", "AWS::IAM::InstanceProfile").set("Roles", Value::list({ref(role)}));
 

@@ -122,9 +122,10 @@ StackModel build_services(const Release& release) {
   gs.tts(runtime, &rate_limiting_flag(s, "EnableGSRateLimiting", "Gateway Server"))
       .config("TTS_CONFIG_GS", exports::configuration::gateway_server);
   if (release < "3.30.0"_v) {
-    // 3.23.0 … 3.29.2: gateway tokens; 3.30.0 removes GSGatewayTokensHashKey and the mTLS bucket
-    // support of the Gateway Server task role.
-    gs.secret("TTS_GS_GATEWAY_TOKENS_HASH_KEY", exports::secrets::gs_gateway_tokens_hash_key);
+    // 3.23.0 … 3.29.2: the gateway tokens hash key is a Key Vault secret (ID
+    // gs-gateway-tokens-hash-key) that the Gateway Server reads through the Key Vault prefix, not an
+    // import: so 4-1 can drop it in 3.30.0 ("− GSGatewayTokensHashKey") before 5-4 is updated.
+    // 3.30.0 also removes the mTLS bucket support of the Gateway Server task role.
     read_client_cas(s, gs, mtls);
   }
   gs.build();
@@ -141,8 +142,7 @@ StackModel build_services(const Release& release) {
         .placement_constraint(Value::map({{"Type", "memberOf"}, {"Expression", "attribute:schedule_gs == true"}}))
         .register_with(exports::load_balancer::gs_udp, 1700);
     udp.tts(runtime, &rate_limiting_flag(s, "EnableUDPGSRateLimiting", "UDP Gateway Server"))
-        .config("TTS_CONFIG_GS", exports::configuration::gateway_server)
-        .secret("TTS_GS_GATEWAY_TOKENS_HASH_KEY", exports::secrets::gs_gateway_tokens_hash_key);
+        .config("TTS_CONFIG_GS", exports::configuration::gateway_server);
     udp.build();
   }
 

@@ -92,9 +92,11 @@ TEST_CASE("5-4-ecs-services: release differences of the changelog", "[stacks][se
   // 3.26.2: Grafana alerting off.
   CHECK_FALSE(test::has(entries("3.26.1"_v, "NetworkOperationsCenterGrafana", "noc-grafana", "Environment"), "GF_UNIFIED_ALERTING_ENABLED"));
   CHECK(test::has(entries("3.26.2"_v, "NetworkOperationsCenterGrafana", "noc-grafana", "Environment"), "GF_UNIFIED_ALERTING_ENABLED"));
-  // 3.30.0: gateway tokens hash key and mTLS bucket leave the GS, the GCS task role reads the bucket.
-  CHECK(test::has(entries("3.29.2"_v, "GatewayServer", "gs", "Secrets"), "TTS_GS_GATEWAY_TOKENS_HASH_KEY"));
+  // The gateway tokens hash key (4-1 until 3.29.2) reaches the GS through the Key Vault prefix, never
+  // as an import: 4-1 drops it in 3.30.0 before 5-4 is updated in numbering order.
+  CHECK_FALSE(test::has(entries("3.29.2"_v, "GatewayServer", "gs", "Secrets"), "TTS_GS_GATEWAY_TOKENS_HASH_KEY"));
   CHECK_FALSE(test::has(entries("3.30.0"_v, "GatewayServer", "gs", "Secrets"), "TTS_GS_GATEWAY_TOKENS_HASH_KEY"));
+  // 3.30.0: the mTLS bucket leaves the GS, the GCS task role reads the bucket.
   CHECK(test::has(entries("3.29.2"_v, "GatewayServer", "gs", "Environment"), "TTS_MTLS_CA_BUCKET"));
   CHECK_FALSE(test::has(entries("3.30.0"_v, "GatewayServer", "gs", "Environment"), "TTS_MTLS_CA_BUCKET"));
   CHECK_FALSE(test::has(entries("3.29.2"_v, "GatewayConfigurationServer", "gcs", "Environment"), "TTS_MTLS_CA_BUCKET"));

@@ -128,3 +128,19 @@ TEST_CASE("long lists and lists of maps are block sequences", "[render][yaml]") 
 TEST_CASE("keys are quoted like values", "[render][yaml]") {
   CHECK(to_yaml(Value::map({{"Y", 1}, {"on", 2}, {"80", 3}})) == "'Y': 1\n'on': 2\n'80': 3\n");
 }
+
+TEST_CASE("a function at the top of a document takes the shape of its argument", "[render][yaml]") {
+  // The diff renders sub-trees on their own; a top-level !If over maps once threw
+  // "mapping inside a flow sequence".
+  Template t;
+  auto& c = t.condition("C", equals("a", "a"));
+  Value top = if_(c, Value::map({{"A", 1}}), pseudo::no_value());
+  std::string yaml = to_yaml(top);
+  CHECK(yaml == "!If\n- C\n- A: 1\n- !Ref AWS::NoValue\n");
+  CHECK(parse_yaml(yaml) == top);
+  Value long_form = import_value(sub("${X}"));
+  CHECK(to_yaml(long_form) == "Fn::ImportValue: !Sub ${X}\n");
+  CHECK(parse_yaml(to_yaml(long_form)) == long_form);
+  Value block = sub("line 1\nline 2\n");
+  CHECK(parse_yaml(to_yaml(block)) == block);
+}

@@ -36,7 +36,9 @@ inline constexpr Export is_interop{"load-balancer-rules", "IdentityServerInterop
                                    "(8886, Identity Server port 1886)"};
 inline constexpr Export proxy_interop{"load-balancer-rules", "ProxyInteropTargetGroupArn",
                                       "Target group of Backend Interfaces interop when the proxy terminates TLS (8886, proxy port 8886)"};
-// 3.23.0 … 3.29.2: with SupportProxyTLS, 443 passes TLS through to the proxy.
+// 3.23.0 … 3.29.2: with SupportProxyTLS, 443 passes TLS through to the proxy. From 3.30.0 no
+// listener uses it, but it stays exported so that the 3.30.0 update in numbering order (3-2 before
+// the proxy stack, which imports it until 3.29.2) does not remove an export still in use.
 inline constexpr Export proxy_https{"load-balancer-rules", "ProxyHTTPSTargetGroupArn",
                                     "Target group of HTTPS passed through to the proxy when it terminates TLS (443, proxy port 8443)"};
 // 3.30.0

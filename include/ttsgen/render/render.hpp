@@ -41,4 +41,9 @@ cfn::Value parse_template(std::string_view text);
 // bool, null, integer, float, timestamp, merge or value key), so it must be quoted.
 bool is_ambiguous_plain_scalar(std::string_view text);
 
+// For text ttsgen writes as a plain scalar: true when yaml-cpp's own (slow) plain-scalar check is
+// known to pass, so the YAML emitter writes the text directly. Exposed for the test that holds it
+// to yaml-cpp's answer.
+bool writes_plain_verbatim(std::string_view text, bool in_flow);
+
 }  // namespace ttsgen::render
