@@ -137,7 +137,7 @@ StackModel build_monitoring(const Release& release) {
   parts.push_back(if_(probing, piece(replaced(text("http-probes.yml"), "@SERVICES@", probed)), ""));
 
   Resource& config = s.resource("PrometheusConfiguration", "AWS::SSM::Parameter")
-                         .set("Name", s.resource_name("prometheus-configuration"))
+                         .set("Name", ssm_parameter_name("monitoring/prometheus"))
                          .set("Description", "Prometheus configuration (prometheus.yml) of 5-x-ecs-monitoring")
                          .set("Type", "String")
                          .set("Tier", "Intelligent-Tiering")

@@ -698,7 +698,10 @@ Parameter& certificate_id(StackBuilder& s, const std::string& description, const
 // Helpers
 
 Value ssm_parameter_arn(Value parameter_name) {
-  return sub("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${Name}", {{"Name", parameter_name}});
+  // The names are paths that start with "/" (/<network>/<environment>/<cluster>/…), and the ARN of
+  // such a parameter is "…:parameter" followed by the name: "…:parameter/${Name}" would give
+  // "parameter//…", which matches no parameter.
+  return sub("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter${Name}", {{"Name", parameter_name}});
 }
 
 Value bucket_arns(Value bucket_name) {

@@ -261,8 +261,9 @@ cfn::Parameter& certificate_id(StackBuilder& s, const std::string& description, 
 // ---------------------------------------------------------------------------------------------
 // Helpers for what several components read.
 
-// The ARN of an SSM parameter given by name. Names follow the house rule for named resources,
-// <network>-<environment>-<cluster>-<suffix>, without a leading "/".
+// The ARN of an SSM parameter given by name. Every SSM parameter of the stack set is named by a
+// path that starts with "/" (ssm_parameter_name in common.hpp): /<network>/<environment>/<cluster>/
+// config/<document> (4-2a, 4-2b, 4-2c), …/monitoring/prometheus (5-6).
 Value ssm_parameter_arn(Value parameter_name);
 // arn:${AWS::Partition}:s3:::<bucket> and …/* of a bucket name.
 Value bucket_arns(Value bucket_name);
