@@ -107,6 +107,18 @@ StackModel build_services(const Release& release) {
                                 .group("Application Server")
                                 .label("Resource limiting");
 
+  // The listener switches of 3-2 for the target groups the Gateway and Application Server serve: a
+  // service registers with a target group only while 3-2 has its listener.
+  namespace lb = exports::load_balancer;
+  // 3.26.0: UDP is served by the Gateway Server service, before by the UDP Gateway Server daemon.
+  const Condition& udp_listener =
+      ecs::listener_switch(s, lb::udp_enabled, release >= "3.26.0"_v ? "Gateway Server" : "UDP Gateway Server");
+  const Condition& mqtt_v2_listener = ecs::listener_switch(s, lb::gateway_mqtt_v2_enabled, "Gateway Server");
+  const Condition& mqtt_listener = ecs::listener_switch(s, lb::gateway_mqtt_enabled, "Gateway Server");
+  const Condition& basic_station_listener = ecs::listener_switch(s, lb::basic_station_enabled, "Gateway Server");
+  const Condition& tabs_hubs_listener = ecs::listener_switch(s, lb::tabs_hubs_enabled, "Gateway Server");
+  const Condition& application_mqtt_listener = ecs::listener_switch(s, lb::application_mqtt_enabled, "Application Server");
+
   const Condition& console_on = s.is_true(include_flag(s, "IncludeConsole", "Console"));
   const Condition& gcs_on = s.is_true(include_flag(s, "IncludeGatewayConfigurationServer", "Gateway Configuration Server"));
   const Condition& dcs_on = s.is_true(include_flag(s, "IncludeDeviceClaimingServer", "Device Claiming Server"));
@@ -119,15 +131,15 @@ StackModel build_services(const Release& release) {
                      .memory = 2048, .memory_choices = memory, .nofile = 65536});
   gs.command({"tti-lw-stack", "start", "gs"});
   // 3.26.0: the Gateway Server service serves UDP (the daemon is gone).
-  if (release >= "3.26.0"_v) gs.port(1700, "udp").register_with(exports::load_balancer::gs_udp, 1700);
+  if (release >= "3.26.0"_v) gs.port(1700, "udp").register_with(lb::gs_udp, 1700, &udp_listener);
   gs.port(1881).port(1882).port(1887).port(1888);
   // 3.32.0: The Things Industries Gateway Protocol through the proxy (8889 → GS 1889).
   if (release >= "3.32.0"_v) gs.port(1889);
   gs.port(1884).port(1885)
-      .register_with(exports::load_balancer::gs_mqtt_v2, 1881)
-      .register_with(exports::load_balancer::gs_mqtt, 1882)
-      .register_with(exports::load_balancer::gs_basic_station, 1887)
-      .register_with(exports::load_balancer::gs_tabs_hubs, 1888);
+      .register_with(lb::gs_mqtt_v2, 1881, &mqtt_v2_listener)
+      .register_with(lb::gs_mqtt, 1882, &mqtt_listener)
+      .register_with(lb::gs_basic_station, 1887, &basic_station_listener)
+      .register_with(lb::gs_tabs_hubs, 1888, &tabs_hubs_listener);
   gs.tts(runtime, &rate_limiting_flag(s, "EnableGSRateLimiting", "Gateway Server"))
       .config("TTS_CONFIG_GS", exports::configuration::gateway_server);
   // 3.23.0 … 3.29.2: the gateway tokens hash key is a Key Vault key (GS document). 3.30.0 removes
@@ -144,7 +156,7 @@ StackModel build_services(const Release& release) {
                         .nofile = 65536});
     udp.command({"tti-lw-stack", "start", "gs"}).port(1700, "udp").port(1885);
     udp.placement_constraint(Value::map({{"Type", "memberOf"}, {"Expression", "attribute:schedule_gs == true"}}))
-        .register_with(exports::load_balancer::gs_udp, 1700);
+        .register_with(lb::gs_udp, 1700, &udp_listener);
     udp.tts(runtime, &rate_limiting_flag(s, "EnableUDPGSRateLimiting", "UDP Gateway Server"))
         .config("TTS_CONFIG_GS", exports::configuration::gateway_server);
     udp.build();
@@ -166,7 +178,7 @@ StackModel build_services(const Release& release) {
                     {.prefix = "ApplicationServer", .title = "Application Server", .name = "as", .image = image,
                      .cpu = 1024, .memory = 2048, .memory_choices = memory, .nofile = 65536});
   as.command({"tti-lw-stack", "start", "as", "dr", "qrg", "dtc"}).port(1883).port(1884).port(1885);
-  as.register_with(exports::load_balancer::as_mqtt, 1883);
+  as.register_with(lb::as_mqtt, 1883, &application_mqtt_listener);
   as.tts(runtime, &rate_limiting_flag(s, "EnableASRateLimiting", "Application Server"))
       .config("TTS_CONFIG_AS", exports::configuration::application_server)
       .config("TTS_CONFIG_RESOURCE_LIMITING", exports::configuration::resource_limiting, &s.is_true(resource_limiting));

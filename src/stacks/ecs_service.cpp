@@ -113,6 +113,17 @@ Value discovery_address(const Cluster& c, const std::string& service, int port) 
   return sub(service + ".${Namespace}:" + std::to_string(port), {{"Namespace", c.namespace_name}});
 }
 
+const Condition& listener_switch(StackBuilder& s, const exports::load_balancer::ListenerSwitch& sw, const std::string& what) {
+  const std::string name(sw.name);
+  return s.is_true(s.flag(name, sw.enabled_by_default)
+                       .description("3-2-load-balancer-rules has the listeners of " + std::string(sw.label) +
+                                    ": set the same value as " + name + " there. The " + what +
+                                    " registers with their target group only then (ECS refuses a target group "
+                                    "without a listener).")
+                       .group("Load balancer listeners")
+                       .label(std::string(sw.label)));
+}
+
 TtsRuntime tts_runtime(StackBuilder& s, const Cluster& c) {
   TtsRuntime r;
   const std::string redis = "Redis";
@@ -314,6 +325,8 @@ Component& Component::register_with(const Export& target_group, int container_po
                                                     {"ContainerPort", container_port},
                                                     {"TargetGroupArn", s_.import(target_group)}})));
   if (!when_) has_unconditional_target_ = true;
+  if (when_ && std::find(target_conditions_.begin(), target_conditions_.end(), when_) == target_conditions_.end())
+    target_conditions_.push_back(when_);
   return *this;
 }
 
@@ -622,7 +635,19 @@ Resource& Component::build() {
   if (!deployment.entries().empty()) service.set("DeploymentConfiguration", deployment);
   if (!load_balancers_.items().empty()) {
     service.set("LoadBalancers", load_balancers_);
-    if (has_unconditional_target_) service.set("HealthCheckGracePeriodSeconds", 60);
+    // The grace period is valid only for a service with a load balancer: with conditional
+    // registrations only, it is set when one of them holds.
+    if (has_unconditional_target_) {
+      service.set("HealthCheckGracePeriodSeconds", 60);
+    } else if (target_conditions_.size() <= 10) {  // Fn::Or takes up to 10 conditions
+      const Condition* balanced = target_conditions_.front();
+      if (target_conditions_.size() > 1) {
+        std::vector<Value> any;
+        for (const Condition* c : target_conditions_) any.push_back(condition(*c));
+        balanced = &s_.condition(id("LoadBalanced"), or_(any));
+      }
+      service.set("HealthCheckGracePeriodSeconds", if_(*balanced, 60, pseudo::no_value()));
+    }
   }
   if (o_.kind == Kind::Service) {
     service.set("PlacementStrategies",

@@ -135,14 +135,12 @@ class Scope {
   // it creates anything.
   std::set<std::string> refused_rules() const {
     std::set<std::string> refused;
-    Value whole = t_.to_value();
-    const Value* rules = whole.find("Rules");
-    if (!rules) return refused;
-    for (const auto& rule : rules->entries()) {
-      const Value* when = rule.value.find("RuleCondition");
+    for (const auto& rule : t_.rules()) {
+      Value r = rule.to_value();
+      const Value* when = r.find("RuleCondition");
       if (when && !truth(*when)) continue;
-      for (const auto& a : rule.value.find("Assertions")->items())
-        if (!truth(*a.find("Assert"))) refused.insert(rule.key);
+      for (const auto& a : r.find("Assertions")->items())
+        if (!truth(*a.find("Assert"))) refused.insert(rule.id());
     }
     return refused;
   }

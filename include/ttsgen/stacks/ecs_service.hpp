@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "ttsgen/catalog/export.hpp"
+#include "ttsgen/exports/load_balancer.hpp"
 #include "ttsgen/stacks/builder.hpp"
 
 namespace ttsgen::stacks::ecs {
@@ -62,6 +63,11 @@ Cluster cluster(StackBuilder& s, bool alarms);
 
 // "<service>.<namespace>:<port>" as Fn::Sub.
 Value discovery_address(const Cluster& c, const std::string& service, int port);
+
+// The switch of a listener of 3-2-load-balancer-rules, mirrored (same name and default) by a stack
+// whose service registers with that listener's target group: the registration's condition.
+// `what` names the service, for the description.
+const cfn::Condition& listener_switch(StackBuilder& s, const exports::load_balancer::ListenerSwitch& sw, const std::string& what);
 
 // ---------------------------------------------------------------------------------------------
 // The Things Stack runtime shared by 5-2, 5-3a, 5-3c and 5-4: Redis cluster selection and TLS
@@ -232,6 +238,7 @@ class Component {
   std::vector<Value> task_statements_;
   Value load_balancers_ = Value::list();
   bool has_unconditional_target_ = false;
+  std::vector<const cfn::Condition*> target_conditions_;
   const cfn::Condition* no_tasks_ = nullptr;
   std::vector<const cfn::Resource*> service_dependencies_;
   Value sidecars_ = Value::list();
