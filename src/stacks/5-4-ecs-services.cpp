@@ -154,7 +154,9 @@ StackModel build_services(const Release& release) {
                        {.prefix = "UDPGatewayServer", .title = "UDP Gateway Server", .name = "udp-gs", .image = image,
                         .cpu = 512, .memory = 1024, .kind = ecs::Kind::Daemon, .include = &udp_on, .discovery = false,
                         .nofile = 65536});
-    udp.command({"tti-lw-stack", "start", "gs"}).port(1700, "udp").port(1885);
+    // 1884: the components' gRPC reaches the Gateway Server that holds a gateway's connection; 1885:
+    // HTTP, metrics and the UDP target group's health check.
+    udp.command({"tti-lw-stack", "start", "gs"}).port(1700, "udp").port(1884).port(1885);
     udp.placement_constraint(Value::map({{"Type", "memberOf"}, {"Expression", "attribute:schedule_gs == true"}}))
         .register_with(lb::gs_udp, 1700, &udp_listener);
     udp.tts(runtime, &rate_limiting_flag(s, "EnableUDPGSRateLimiting", "UDP Gateway Server"))

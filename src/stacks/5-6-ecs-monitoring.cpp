@@ -157,8 +157,9 @@ StackModel build_monitoring(const Release& release) {
                              .memory = 2048,
                              // One Prometheus owns its data directory.
                              .desired_count = std::nullopt});
-  prometheus.port(9090)
-      .config("PROMETHEUS_CONFIG", ref(config))
+  // No port mapping: the Thanos and blackbox sidecars reach Prometheus (9090) over localhost, and no
+  // stack queries it from outside (3-1 has no rule for it).
+  prometheus.config("PROMETHEUS_CONFIG", ref(config))
       .secret("METRICS_PASSWORD", exports::secrets::http_metrics_password)
       .secret("PROMETHEUS_PASSWORD",
               if_(custom_password, ref(password_secret), s.import(exports::secrets::http_metrics_password)))

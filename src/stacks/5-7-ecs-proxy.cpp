@@ -79,6 +79,7 @@ StackModel build_proxy(const Release& release) {
                         .memory = 1024,
                         .nofile = 65536,
                         .group = "Proxy"});
+  // 9901: Envoy's statistics, scraped by Prometheus (5-6); the -aws-proxy image serves them there.
   proxy.port(1884).port(1885).port(8886).port(9901);
   proxy.register_with(lb::proxy_grpc, 1884, &grpc);
   if (release >= "3.30.0"_v) {

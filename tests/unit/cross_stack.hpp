@@ -6,6 +6,8 @@
 
 #include <map>
 #include <memory>
+#include <regex>
+#include <vector>
 #include <stdexcept>
 #include <string>
 
@@ -21,7 +23,7 @@ class Deployment {
     for (const auto* stack : ttsgen::stacks::stacks_in(release)) {
       models_.emplace(stack->key, stack->build(release));
       for (const auto& o : models_.at(stack->key).tmpl.outputs())
-        if (o.export_name()) exporters_[key_of(o.export_name()->argument().text())] = {stack->key, &o};
+        if (o.export_name()) exporters_[key_of(o.export_name()->argument().text())].push_back({stack->key, &o});
     }
   }
 
@@ -45,35 +47,51 @@ class Deployment {
                        [&t, this](const ttsgen::cfn::Resource& r) { return resource(t, r); });
   }
 
-  // The stack key and output that export `key` (e.g. "GSConfigurationParameter"), or nullptr.
-  const ttsgen::cfn::Output* exporter(const std::string& key, std::string* stack_key = nullptr) const {
-    auto it = exporters_.find(key);
+  // The output that exports `name` (a concrete export name such as
+  // "ttn-prod-eu1-redis-general-PrimaryAddress"), its stack key and, for a qualified export, the
+  // qualifier variable and value; nullptr when nothing exports it.
+  const ttsgen::cfn::Output* exporter(const std::string& name, std::string* stack_key = nullptr,
+                                      std::pair<std::string, std::string>* qualifier = nullptr) const {
+    auto it = exporters_.find(key_of(name));
     if (it == exporters_.end()) return nullptr;
-    if (stack_key) *stack_key = it->second.first;
-    return it->second.second;
+    for (const auto& [stack, o] : it->second) {
+      // "${NetworkName}-${Environment}-${Cluster}[-<prefix>-${Qualifier}]-<Key>" as a pattern.
+      std::string pattern = o->export_name()->argument().text(), regex = "^";
+      std::string variable;
+      for (std::size_t pos = 0; pos < pattern.size();) {
+        std::size_t open = pattern.find("${", pos);
+        regex += std::regex_replace(pattern.substr(pos, open - pos), std::regex("[.^$|()\\[\\]{}*+?\\\\]"), "\\$&");
+        if (open == std::string::npos) break;
+        std::size_t close = pattern.find('}', open);
+        std::string v = pattern.substr(open + 2, close - open - 2);
+        static const std::map<std::string, std::string> reused{{"NetworkName", "ttn"}, {"Environment", "prod"}, {"Cluster", "eu1"}};
+        if (reused.count(v)) {
+          regex += reused.at(v);
+        } else {
+          regex += "([a-z0-9-]+)";
+          variable = v;
+        }
+        pos = close + 1;
+      }
+      std::smatch m;
+      if (!std::regex_match(name, m, std::regex(regex + "$"))) continue;
+      if (stack_key) *stack_key = stack;
+      if (qualifier && !variable.empty()) *qualifier = {variable, m[1]};
+      return o;
+    }
+    return nullptr;
   }
 
-  // The value of the export named `name` (e.g. "ttn-prod-eu1-redis-general-PrimaryAddress"), as
-  // the producer resolves it; a qualified export is resolved with the producer's qualifier set to
-  // the one in the name.
+  // The value of the export named `name`, as the producer resolves it (a qualified export with the
+  // producer's qualifier set to the one in the name).
   std::string import(const std::string& name) const {
-    std::string key = key_of(name);
     std::string stack;
-    const ttsgen::cfn::Output* o = exporter(key, &stack);
+    std::pair<std::string, std::string> qualifier;
+    const ttsgen::cfn::Output* o = exporter(name, &stack, &qualifier);
     if (!o) throw std::runtime_error("nothing exports " + name);
-    const auto& t = models_.at(stack).tmpl;
     eval::Values given;
-    // "${NetworkName}-${Environment}-${Cluster}-<prefix>-${Qualifier}-<Key>": the qualifier is the
-    // segment before the key.
-    const std::string& pattern = o->export_name()->argument().text();
-    std::size_t open = pattern.rfind("${");
-    if (open != std::string::npos && pattern.compare(open, 10, "${Cluster}") != 0) {
-      std::string variable = pattern.substr(open + 2, pattern.find('}', open) - open - 2);
-      std::size_t end = name.rfind('-');
-      std::size_t begin = name.rfind('-', end - 1);
-      given[variable] = name.substr(begin + 1, end - begin - 1);
-    }
-    return scope(t, given).resolve(o->value());
+    if (!qualifier.first.empty()) given[qualifier.first] = qualifier.second;
+    return scope(models_.at(stack).tmpl, given).resolve(o->value());
   }
 
   // What a Ref of a resource of `t` resolves to: an SSM parameter's name, a secret's ARN, else a
@@ -92,7 +110,9 @@ class Deployment {
  private:
   ttsgen::catalog::Version release_;
   std::map<std::string, ttsgen::catalog::StackModel> models_;
-  std::map<std::string, std::pair<std::string, const ttsgen::cfn::Output*>> exporters_;
+  // Export key → the outputs that export it (qualified exports of several stacks may share a key,
+  // e.g. Port of 2-3 and of 2-5).
+  std::map<std::string, std::vector<std::pair<std::string, const ttsgen::cfn::Output*>>> exporters_;
 };
 
 }  // namespace test

@@ -241,7 +241,7 @@ const cfn::Resource* secret_resource(const test::Deployment& d, const cfn::Templ
     if (found) return;
     if (v.is_function("Fn::ImportValue")) {
       std::string stack;
-      const cfn::Output* o = d.exporter(test::Deployment::key_of(scope.resolve(v.argument())), &stack);
+      const cfn::Output* o = d.exporter(scope.resolve(v.argument()), &stack);
       if (o && o->value().is_function("Ref")) found = d.model(stack).tmpl.find_resource(o->value().argument().text());
     } else if (v.is_function("Ref")) {
       const auto* r = t.find_resource(v.argument().text());
