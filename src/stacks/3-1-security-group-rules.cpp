@@ -100,13 +100,15 @@ std::vector<InternalOpening> internal_openings(const Release& release) {
       {{"TasksHTTPFromTasks", tasks, "tcp", 1885, "HTTP between components and metrics"}, tasks},
       {{"TasksInteropFromTasks", tasks, "tcp", 1886, "Interop from the proxy to the Identity Server"}, tasks},
       {{"TasksNOCGrafanaFromTasks", tasks, "tcp", 3000, "NOC Grafana behind the Network Operations Center"}, tasks},
+      // The proxy's statistics (Envoy, port mapping of 5-7) for Prometheus (5-6): the scrape job
+      // "proxy" and the proxy's alerts (3.13.2: fd limit) need them.
+      {{"TasksProxyMetricsFromTasks", tasks, "tcp", 9901, "Proxy statistics scraped by Prometheus"}, tasks},
       {{"AuroraFromTasks", vpc::aurora_security_group, "tcp", 5432, "PostgreSQL from the tasks"}, tasks},
       {{"AuroraFromBastion", vpc::aurora_security_group, "tcp", 5432, "PostgreSQL from the bastion"}, bastion},
       {{"RedisFromTasks", vpc::redis_security_group, "tcp", 6379, "Redis from the tasks"}, tasks},
       {{"RedisFromBastion", vpc::redis_security_group, "tcp", 6379, "Redis from the bastion"}, bastion},
       {{"TimescaleFromTasks", timescale, "tcp", 5432, "TimescaleDB from the tasks"}, tasks},
       {{"TimescaleFromBastion", timescale, "tcp", 5432, "TimescaleDB from the bastion"}, bastion},
-      {{"TimescaleReplication", timescale, "tcp", 5432, "TimescaleDB streaming replication"}, timescale},
       {{"TimescaleSSHFromBastion", timescale, "tcp", 22, "SSH from the bastion"}, bastion},
       {{"TimescaleNodeExporterFromTasks", timescale, "tcp", 9100, "node_exporter scraped by Prometheus"}, tasks},
       {{"TimescalePostgresExporterFromTasks", timescale, "tcp", 9187, "postgres_exporter scraped by Prometheus"}, tasks},
@@ -125,6 +127,10 @@ std::vector<InternalOpening> internal_openings(const Release& release) {
     rules.push_back({{"ContainerInstancesGRPCFromTasks", instances, "tcp", 1884, "gRPC to the UDP Gateway Server daemon"}, tasks});
     rules.push_back(
         {{"ContainerInstancesHTTPFromTasks", instances, "tcp", 1885, "HTTP and metrics of the UDP Gateway Server daemon"}, tasks});
+    // The daemon uses the Redis clusters like every Gateway Server (host networking: its source is
+    // the container instances' group).
+    rules.push_back({{"RedisFromContainerInstances", vpc::redis_security_group, "tcp", 6379, "Redis from the UDP Gateway Server daemon"},
+                     instances});
   }
   return rules;
 }

@@ -127,12 +127,12 @@ struct ListenerSpec {
   bool certificate_by_rule = false;
 };
 
-// A service the operator switches on and off: a flag and the listeners it governs.
+// A service the operator switches on and off: a flag and the listeners it governs. The flag's name,
+// label and default are part of the contract (exports/load_balancer.hpp): the stacks that register
+// with the target groups mirror them.
 struct Service {
-  std::string flag;  // parameter name
-  std::string label;
+  const lb::ListenerSwitch& flag;
   std::string description;
-  bool enabled_by_default;
   std::vector<ListenerSpec> listeners;
 };
 
@@ -154,10 +154,9 @@ std::vector<Service> services(const Release& release, const Context& c) {
   // gRPC is HTTP/2: its TLS listener always offers h2, whatever the HTTP/2 option says.
   Value grpc_alpn = Value::strings({"HTTP2Preferred"});
 
-  Service http{"HTTPEnabled", "HTTP and HTTPS (80, 443)", "Listeners 80 (HTTP) and 443 (HTTPS) to the proxy: Console, OAuth, HTTP APIs.",
-               true, {{"HTTPListener", 80, Kind::Plain, "ProxyHTTPTargetGroup"}}};
-  Service interop{"InteropEnabled", "Backend Interfaces interop (8886)",
-                  "Listener 8886 for LoRaWAN Backend Interfaces interoperability (TLS).", false, {}};
+  Service http{lb::http_enabled, "Listeners 80 (HTTP) and 443 (HTTPS) to the proxy: Console, OAuth, HTTP APIs.",
+               {{"HTTPListener", 80, Kind::Plain, "ProxyHTTPTargetGroup"}}};
+  Service interop{lb::interop_enabled, "Listener 8886 for LoRaWAN Backend Interfaces interoperability (TLS).", {}};
   if (release >= "3.30.0"_v) {
     // 3.30.0: "removed the dependency of 443 and 8886 on SupportProxyTLSCondition; Interop TLS target
     // group changes when SupportProxyTLSCondition": 443 always ends TLS at the load balancer; 8886
@@ -182,38 +181,39 @@ std::vector<Service> services(const Release& release, const Context& c) {
         {.id = key + "Listener", .port = plain, .kind = Kind::Plain, .target = target},
         {.id = key + "TLSListener", .port = tls, .kind = Kind::TLS, .target = target, .certificate_key = key, .alpn = alpn}};
   };
+  // The stacks that register with a service's target groups carry its switch too (5-4: the gateway
+  // and application MQTT services; the proxy: gRPC, HTTP, interop, LBS CUPS, TTGP; 5-3a: interop as
+  // InteropEnabledIS): "set the same value" is in every description.
   std::vector<Service> list{
-      {"UDPEnabled", "Semtech UDP (1700)", "Listener 1700/udp for gateways with the Semtech UDP packet forwarder.", true,
+      {lb::udp_enabled, "Listener 1700/udp for gateways with the Semtech UDP packet forwarder.",
        {{"UDPListener", 1700, Kind::UDP, "GatewayServerUDPTargetGroup"}}},
-      {"GatewayMQTTV2Enabled", "Gateway MQTT v2 (1881, 8881)", "Listeners 1881 and 8881 (TLS) for gateways with MQTT v2 (legacy).",
-       true, plain_and_tls("GatewayMQTTV2", 1881, 8881, "GatewayServerMQTTV2TargetGroup")},
-      {"GatewayMQTTEnabled", "Gateway MQTT (1882, 8882)", "Listeners 1882 and 8882 (TLS) for gateways with MQTT v3.", true,
+      {lb::gateway_mqtt_v2_enabled, "Listeners 1881 and 8881 (TLS) for gateways with MQTT v2 (legacy).",
+       plain_and_tls("GatewayMQTTV2", 1881, 8881, "GatewayServerMQTTV2TargetGroup")},
+      {lb::gateway_mqtt_enabled, "Listeners 1882 and 8882 (TLS) for gateways with MQTT v3.",
        plain_and_tls("GatewayMQTT", 1882, 8882, "GatewayServerMQTTTargetGroup")},
-      {"BasicStationEnabled", "LoRa Basics Station (1887, 8887)",
-       "Listeners 1887 and 8887 (TLS) for LoRa Basics Station gateways (LNS).", true,
+      {lb::basic_station_enabled, "Listeners 1887 and 8887 (TLS) for LoRa Basics Station gateways (LNS).",
        plain_and_tls("BasicStation", 1887, 8887, "GatewayServerBasicStationTargetGroup")},
-      {"TabsHubsEnabled", "Tabs Hubs (1888, 8888)", "Listeners 1888 and 8888 (TLS) for Tabs Hubs (LNS).", true,
+      {lb::tabs_hubs_enabled, "Listeners 1888 and 8888 (TLS) for Tabs Hubs (LNS).",
        plain_and_tls("TabsHubs", 1888, 8888, "GatewayServerTabsHubsTargetGroup")},
-      {"ApplicationMQTTEnabled", "Application MQTT (1883, 8883)",
-       "Listeners 1883 and 8883 (TLS) for MQTT integrations of the Application Server.", true,
+      {lb::application_mqtt_enabled, "Listeners 1883 and 8883 (TLS) for MQTT integrations of the Application Server.",
        plain_and_tls("ApplicationMQTT", 1883, 8883, "ApplicationServerMQTTTargetGroup")},
-      {"GRPCEnabled", "gRPC (1884, 8884)", "Listeners 1884 and 8884 (TLS) to the proxy for the gRPC API (CLI, integrations).",
-       true, plain_and_tls("GRPC", 1884, 8884, "ProxyGRPCTargetGroup", grpc_alpn)},
+      {lb::grpc_enabled, "Listeners 1884 and 8884 (TLS) to the proxy for the gRPC API (CLI, integrations).",
+       plain_and_tls("GRPC", 1884, 8884, "ProxyGRPCTargetGroup", grpc_alpn)},
       std::move(http),
       std::move(interop),
   };
   // 3.30.0: "+ listener LBSCUPSmTLS (8987)": LBS CUPS with mutual TLS, terminated by the proxy.
   if (release >= "3.30.0"_v)
-    list.push_back({"LBSCUPSmTLSEnabled", "LBS CUPS with mutual TLS (8987)",
+    list.push_back({lb::lbs_cups_mtls_enabled,
                     "Listener 8987 to the proxy, which authenticates LoRa Basics Station gateways by client certificate "
                     "(CUPS). Needs SupportProxyTLS; set the same value in 3-1-security-group-rules and the proxy stack.",
-                    false, {{"LBSCUPSmTLSListener", 8987, Kind::Passthrough, "ProxyLBSCUPSmTLSTargetGroup"}}});
+                    {{"LBSCUPSmTLSListener", 8987, Kind::Passthrough, "ProxyLBSCUPSmTLSTargetGroup"}}});
   // 3.32.0: "+ public listener 8889 (TTGP) → proxy → GS 1889; requires SupportProxyTLS".
   if (release >= "3.32.0"_v)
-    list.push_back({"TTGPEnabled", "The Things Industries Gateway Protocol (8889)",
+    list.push_back({lb::ttgp_enabled,
                     "Listener 8889 to the proxy, which terminates the gateways' mutual TLS and forwards to the Gateway "
                     "Server. Needs SupportProxyTLS.",
-                    false, {{"TTGPListener", 8889, Kind::Passthrough, "ProxyTTGPTargetGroup"}}});
+                    {{"TTGPListener", 8889, Kind::Passthrough, "ProxyTTGPTargetGroup"}}});
   return list;
 }
 
@@ -375,11 +375,12 @@ StackModel build_load_balancer_rules(const Release& release) {
   std::vector<const Parameter*> certificate_overrides;
   std::map<std::string, const Parameter*> flags;
   for (const Service& service : services(release, c)) {
-    auto& flag = s.flag(service.flag, service.enabled_by_default)
-                     .description(service.description)
+    const std::string name(service.flag.name);
+    auto& flag = s.flag(name, service.flag.enabled_by_default)
+                     .description(service.description + " Set the same value in the stacks that serve it.")
                      .group(kListenersGroup)
-                     .label(service.label);
-    flags[service.flag] = &flag;
+                     .label(std::string(service.flag.label));
+    flags[name] = &flag;
     for (const auto& listener : service.listeners) add_listener(c, s.is_true(flag), listener, certificate_overrides);
   }
 
@@ -388,7 +389,9 @@ StackModel build_load_balancer_rules(const Release& release) {
   Value proxy_tls_on = equals(ref(proxy_tls), "true");
   s.rule("TLSOnlyNeedsCertificate")
       .when(equals(ref(non_tls), "false"))
-      .require(not_(no_certificate), "Without non-TLS listeners (EnableNonTLSListeners=false) a TLSCertificateARN is required.");
+      .require(not_(no_certificate), "Without non-TLS listeners (EnableNonTLSListeners=false) a TLSCertificateARN is required: "
+                                     "every switched-on service needs a listener, and the stacks that register with its "
+                                     "target group rely on that.");
   s.rule("InteropNeedsCertificate")
       .when(and_({equals(ref(*flags.at("InteropEnabled")), "true"), equals(ref(proxy_tls), "false")}))
       .require(not_(no_certificate),

@@ -2,7 +2,6 @@
 // container `ttes`, command `tti-lw-stack <command> …` (is-db migrate, ns-db migrate, …). The
 // output OpsRunTaskArguments gives what `aws ecs run-task` needs besides the command.
 #include "ttsgen/exports/configuration.hpp"
-#include "ttsgen/exports/timescale.hpp"
 #include "ttsgen/stacks/builder.hpp"
 #include "ttsgen/stacks/common.hpp"
 #include "ttsgen/stacks/ecs_service.hpp"
@@ -38,22 +37,21 @@ StackModel build_ops(const Release& release) {
                       // 3.26.1 added 8 and 16 vCPU to the service templates only.
                       .large_task_sizes = false,
                       .group = "Ops task"});
+  // The command is the one of the documented run-task overrides (tti-lw-stack is-db migrate, …);
+  // the start wrapper gives it the documents of every component whose database it manages.
   ops.command({"tti-lw-stack", "version"}).tts(runtime);
-  // 3.13.0: the ops task reads the rate-limiting configuration (4-2b is always deployed).
-  ops.config("TTS_CONFIG_RATE_LIMITING", exports::configuration::rate_limiting);
   ops.config("TTS_CONFIG_IS", exports::configuration::identity_server)
       .config("TTS_CONFIG_NS", exports::configuration::network_server)
       .config("TTS_CONFIG_AS", exports::configuration::application_server)
       .config("TTS_CONFIG_JS", exports::configuration::join_server)
       .config("TTS_CONFIG_DCS", exports::configuration::device_claiming_server)
-      .config("TTS_CONFIG_NOC", exports::configuration::network_operations_center, timescale.noc_enabled);
-  ops.database("TTS_IS_DATABASE", ecs::aurora(s), &is_db);
+      .config("TTS_CONFIG_NOC", exports::configuration::network_operations_center, timescale.noc_enabled)
+      // 3.13.0: the ops task reads the rate-limiting configuration (4-2b is always deployed).
+      .config("TTS_CONFIG_RATE_LIMITING", exports::configuration::rate_limiting);
+  ops.database("IS", ecs::aurora(s), &is_db);
   // 3.15.0: the TimescaleDB address is imported (from the deployment's private zone).
-  ecs::Database storage = ecs::timescale(s, *timescale.storage_deployment);
-  ops.database("TTS_STORAGE_DATABASE", storage, timescale.storage);
-  ops.env("TTS_STORAGE_DATABASE_READ_HOST",
-          s.import(exports::timescale::reader_address, *timescale.storage_deployment), timescale.storage_reads_replicas);
-  ops.database("TTS_NOC_DATABASE", ecs::timescale(s, *timescale.noc_deployment), timescale.noc_enabled);
+  ecs::storage_database(s, ops, timescale);
+  ecs::noc_database(s, ops, timescale, timescale.noc_enabled);
   Resource& task = ops.build();
 
   lint_suppress_template(s, "W6001",

@@ -57,19 +57,23 @@ StackModel build_identity_server(const Release& release) {
                      .memory = 1024,
                      .desired_count = 2});
   is.command({"tti-lw-stack", "start", "is"}).port(1884).port(1885).port(1886).no_tasks_when(s.is_true(external));
+  // The gateway secrets encryption key and the GCS token hash key are Key Vault keys (IS document);
+  // the Identity Server reads them at run time.
   is.tts(runtime, &rate_limiting)
       .config("TTS_CONFIG_IS", exports::configuration::identity_server)
-      .database("TTS_IS_DATABASE", ecs::aurora(s))
-      .secret("TTS_EMAIL_CREDENTIALS", exports::secrets::email)
-      .secret("TTS_GATEWAY_SECRETS_ENCRYPTION_KEY", exports::secrets::gateway_secrets_encryption_key)
-      .secret("TTS_GCS_TOKEN_HASH_KEY", exports::secrets::gcs_token_hash_key)
-      .env("TTS_INTEROP_ENABLED", ref(interop));
+      .database("IS", ecs::aurora(s))
+      .http_sessions();
+  // The email provider's credentials: the JSON keys of the email secret of 4-1 into is.email.*.
+  const std::pair<const char*, const char*> email[] = {{"provider", "TTN_LW_IS_EMAIL_PROVIDER"},
+                                                       {"sendgrid_api_key", "TTN_LW_IS_EMAIL_SENDGRID_API_KEY"},
+                                                       {"smtp_address", "TTN_LW_IS_EMAIL_SMTP_ADDRESS"},
+                                                       {"smtp_username", "TTN_LW_IS_EMAIL_SMTP_USERNAME"},
+                                                       {"smtp_password", "TTN_LW_IS_EMAIL_SMTP_PASSWORD"}};
+  for (const auto& [key, setting] : email) is.secret(setting, exports::secrets::email, key);
   // Profile and end device pictures (2-4a).
   Value profile_pictures = s.import(exports::s3::profile_picture_bucket);
   Value device_pictures = s.import(exports::s3::end_device_picture_bucket);
-  is.env("TTN_LW_BLOB_PROVIDER", "aws")
-      .env("TTN_LW_BLOB_AWS_REGION", pseudo::region())
-      .env("TTN_LW_IS_PROFILE_PICTURE_BUCKET", profile_pictures)
+  is.env("TTN_LW_IS_PROFILE_PICTURE_BUCKET", profile_pictures)
       .env("TTN_LW_IS_END_DEVICE_PICTURE_BUCKET", device_pictures);
   Value pictures = ecs::bucket_arns(profile_pictures);
   Value device_picture_arns = ecs::bucket_arns(device_pictures);

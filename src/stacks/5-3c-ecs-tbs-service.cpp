@@ -32,7 +32,9 @@ StackModel build_tenant_billing_server(const Release& release) {
   tbs.command({"tti-lw-stack", "start", "tbs"}).port(1884).port(1885);
   tbs.tts(runtime, &rate_limiting)
       .config("TTS_CONFIG_TBS", exports::configuration::tenant_billing_server)
-      .secret("TTS_STRIPE_CREDENTIALS", exports::secrets::stripe);
+      // The Stripe secret of 4-1: {"api_key", "endpoint_secret"}.
+      .secret("TTN_LW_TBS_STRIPE_API_KEY", exports::secrets::stripe, "api_key")
+      .secret("TTN_LW_TBS_STRIPE_ENDPOINT_SECRET_KEY", exports::secrets::stripe, "endpoint_secret");
   tbs.build();
   return s.finish();
 }

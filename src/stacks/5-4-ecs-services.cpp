@@ -7,7 +7,6 @@
 #include "ttsgen/exports/load_balancer.hpp"
 #include "ttsgen/exports/s3.hpp"
 #include "ttsgen/exports/secrets.hpp"
-#include "ttsgen/exports/timescale.hpp"
 #include "ttsgen/stacks/builder.hpp"
 #include "ttsgen/stacks/common.hpp"
 #include "ttsgen/stacks/ecs_service.hpp"
@@ -54,10 +53,20 @@ void read_interop_config(StackBuilder& s, ecs::Component& c, const std::string& 
 }
 
 // The CA certificates that verify client certificates forwarded by the proxy (2-4c, optional:
-// imported only with SupportProxyTLS).
-void read_client_cas(StackBuilder& s, ecs::Component& c, const Condition& mtls) {
+// imported only with SupportProxyTLS): <component>.mtls.ca-store.blob.bucket (the document says
+// `source: blob` and `path: index.yml`).
+void read_client_cas(StackBuilder& s, ecs::Component& c, const std::string& component, const Condition& mtls) {
   Value bucket = s.import(exports::s3::mtls_ca_bucket);
-  c.env("TTS_MTLS_CA_BUCKET", bucket, &mtls).task_permission(ecs::read_bucket("ReadClientCAs", bucket), &mtls);
+  c.env("TTN_LW_" + component + "_MTLS_CA_STORE_BLOB_BUCKET", bucket, &mtls)
+      .task_permission(ecs::read_bucket("ReadClientCAs", bucket), &mtls);
+}
+
+// 3.32.0: The Things Gateway Controller with a custom TLS client certificate (4-1, base64 of the
+// PEM files; empty unless EnableTTGCCustomCertificate): ttgc.tls.certificate and ttgc.tls.key are
+// files. Without it the certificate comes from the Private CA (4-2a CertificateAuthorityARN).
+void ttgc_client_certificate(ecs::Component& c) {
+  c.file_secret("TTGC_TLS_CERTIFICATE", exports::secrets::ttgc_custom_certificate, "cert")
+      .file_secret("TTGC_TLS_KEY", exports::secrets::ttgc_custom_certificate, "key");
 }
 
 }  // namespace
@@ -98,6 +107,18 @@ StackModel build_services(const Release& release) {
                                 .group("Application Server")
                                 .label("Resource limiting");
 
+  // The listener switches of 3-2 for the target groups the Gateway and Application Server serve: a
+  // service registers with a target group only while 3-2 has its listener.
+  namespace lb = exports::load_balancer;
+  // 3.26.0: UDP is served by the Gateway Server service, before by the UDP Gateway Server daemon.
+  const Condition& udp_listener =
+      ecs::listener_switch(s, lb::udp_enabled, release >= "3.26.0"_v ? "Gateway Server" : "UDP Gateway Server");
+  const Condition& mqtt_v2_listener = ecs::listener_switch(s, lb::gateway_mqtt_v2_enabled, "Gateway Server");
+  const Condition& mqtt_listener = ecs::listener_switch(s, lb::gateway_mqtt_enabled, "Gateway Server");
+  const Condition& basic_station_listener = ecs::listener_switch(s, lb::basic_station_enabled, "Gateway Server");
+  const Condition& tabs_hubs_listener = ecs::listener_switch(s, lb::tabs_hubs_enabled, "Gateway Server");
+  const Condition& application_mqtt_listener = ecs::listener_switch(s, lb::application_mqtt_enabled, "Application Server");
+
   const Condition& console_on = s.is_true(include_flag(s, "IncludeConsole", "Console"));
   const Condition& gcs_on = s.is_true(include_flag(s, "IncludeGatewayConfigurationServer", "Gateway Configuration Server"));
   const Condition& dcs_on = s.is_true(include_flag(s, "IncludeDeviceClaimingServer", "Device Claiming Server"));
@@ -110,24 +131,21 @@ StackModel build_services(const Release& release) {
                      .memory = 2048, .memory_choices = memory, .nofile = 65536});
   gs.command({"tti-lw-stack", "start", "gs"});
   // 3.26.0: the Gateway Server service serves UDP (the daemon is gone).
-  if (release >= "3.26.0"_v) gs.port(1700, "udp").register_with(exports::load_balancer::gs_udp, 1700);
+  if (release >= "3.26.0"_v) gs.port(1700, "udp").register_with(lb::gs_udp, 1700, &udp_listener);
   gs.port(1881).port(1882).port(1887).port(1888);
   // 3.32.0: The Things Industries Gateway Protocol through the proxy (8889 → GS 1889).
   if (release >= "3.32.0"_v) gs.port(1889);
   gs.port(1884).port(1885)
-      .register_with(exports::load_balancer::gs_mqtt_v2, 1881)
-      .register_with(exports::load_balancer::gs_mqtt, 1882)
-      .register_with(exports::load_balancer::gs_basic_station, 1887)
-      .register_with(exports::load_balancer::gs_tabs_hubs, 1888);
+      .register_with(lb::gs_mqtt_v2, 1881, &mqtt_v2_listener)
+      .register_with(lb::gs_mqtt, 1882, &mqtt_listener)
+      .register_with(lb::gs_basic_station, 1887, &basic_station_listener)
+      .register_with(lb::gs_tabs_hubs, 1888, &tabs_hubs_listener);
   gs.tts(runtime, &rate_limiting_flag(s, "EnableGSRateLimiting", "Gateway Server"))
       .config("TTS_CONFIG_GS", exports::configuration::gateway_server);
-  if (release < "3.30.0"_v) {
-    // 3.23.0 … 3.29.2: the gateway tokens hash key is a Key Vault secret (ID
-    // gs-gateway-tokens-hash-key) that the Gateway Server reads through the Key Vault prefix, not an
-    // import: so 4-1 can drop it in 3.30.0 ("− GSGatewayTokensHashKey") before 5-4 is updated.
-    // 3.30.0 also removes the mTLS bucket support of the Gateway Server task role.
-    read_client_cas(s, gs, mtls);
-  }
+  // 3.23.0 … 3.29.2: the gateway tokens hash key is a Key Vault key (GS document) read at run time,
+  // never an import: so 4-1 can drop it in 3.30.0 ("− GSGatewayTokensHashKey") before 5-4 is
+  // updated in numbering order. 3.30.0 removes the mTLS bucket support of the Gateway Server task role.
+  if (release < "3.30.0"_v) read_client_cas(s, gs, "GS", mtls);
   gs.build();
 
   // UDP Gateway Server daemon on the container instances, until 3.25.2 (3.26.0: removed).
@@ -137,10 +155,11 @@ StackModel build_services(const Release& release) {
                        {.prefix = "UDPGatewayServer", .title = "UDP Gateway Server", .name = "udp-gs", .image = image,
                         .cpu = 512, .memory = 1024, .kind = ecs::Kind::Daemon, .include = &udp_on, .discovery = false,
                         .nofile = 65536});
-    udp.command({"tti-lw-stack", "start", "gs"}).port(1700, "udp").port(1885);
-    udp.env("TTS_GS_FRONTENDS", "udp")
-        .placement_constraint(Value::map({{"Type", "memberOf"}, {"Expression", "attribute:schedule_gs == true"}}))
-        .register_with(exports::load_balancer::gs_udp, 1700);
+    // 1884: the components' gRPC reaches the Gateway Server that holds a gateway's connection; 1885:
+    // HTTP, metrics and the UDP target group's health check.
+    udp.command({"tti-lw-stack", "start", "gs"}).port(1700, "udp").port(1884).port(1885);
+    udp.placement_constraint(Value::map({{"Type", "memberOf"}, {"Expression", "attribute:schedule_gs == true"}}))
+        .register_with(lb::gs_udp, 1700, &udp_listener);
     udp.tts(runtime, &rate_limiting_flag(s, "EnableUDPGSRateLimiting", "UDP Gateway Server"))
         .config("TTS_CONFIG_GS", exports::configuration::gateway_server);
     udp.build();
@@ -162,7 +181,7 @@ StackModel build_services(const Release& release) {
                     {.prefix = "ApplicationServer", .title = "Application Server", .name = "as", .image = image,
                      .cpu = 1024, .memory = 2048, .memory_choices = memory, .nofile = 65536});
   as.command({"tti-lw-stack", "start", "as", "dr", "qrg", "dtc"}).port(1883).port(1884).port(1885);
-  as.register_with(exports::load_balancer::as_mqtt, 1883);
+  as.register_with(lb::as_mqtt, 1883, &application_mqtt_listener);
   as.tts(runtime, &rate_limiting_flag(s, "EnableASRateLimiting", "Application Server"))
       .config("TTS_CONFIG_AS", exports::configuration::application_server)
       .config("TTS_CONFIG_RESOURCE_LIMITING", exports::configuration::resource_limiting, &s.is_true(resource_limiting));
@@ -173,9 +192,7 @@ StackModel build_services(const Release& release) {
     as.env("TTS_PLUGINS_BUCKET", plugins)
         .task_permission(ecs::read_bucket("ReadPluginsConfiguration", plugins));
   }
-  as.database("TTS_STORAGE_DATABASE", ecs::timescale(s, *timescale.storage_deployment), timescale.storage);
-  as.env("TTS_STORAGE_DATABASE_READ_HOST",
-         s.import(exports::timescale::reader_address, *timescale.storage_deployment), timescale.storage_reads_replicas);
+  ecs::storage_database(s, as, timescale);
   as.build();
 
   // Join Server.
@@ -194,6 +211,7 @@ StackModel build_services(const Release& release) {
   console.command({"tti-lw-stack", "start", "console"}).port(1885);
   console.tts(runtime)
       .config("TTS_CONFIG_CONSOLE", exports::configuration::console)
+      .http_sessions()
       .secret("TTN_LW_CONSOLE_OAUTH_CLIENT_ID", exports::secrets::console_oauth_client, "client_id")
       .secret("TTN_LW_CONSOLE_OAUTH_CLIENT_SECRET", exports::secrets::console_oauth_client, "client_secret");
   console.build();
@@ -204,15 +222,13 @@ StackModel build_services(const Release& release) {
                       .image = image, .cpu = 256, .memory = 512, .desired_count = small_default_count,
                       .memory_choices = memory, .include = &gcs_on});
   gcs.command({"tti-lw-stack", "start", "gcs"}).port(1884).port(1885);
+  // The GCS token hash key is a Key Vault key (GCS document).
   gcs.tts(runtime, &rate_limiting_flag(s, "EnableGCSRateLimiting", "Gateway Configuration Server"))
-      .config("TTS_CONFIG_GCS", exports::configuration::gateway_configuration_server)
-      .secret("TTS_GCS_TOKEN_HASH_KEY", exports::secrets::gcs_token_hash_key);
-  if (release >= "3.30.0"_v) {
-    // 3.30.0: the GCS task role reads the mTLS CA bucket.
-    read_client_cas(s, gcs, mtls);
-  }
+      .config("TTS_CONFIG_GCS", exports::configuration::gateway_configuration_server);
+  // 3.30.0: the GCS task role reads the mTLS CA bucket.
+  if (release >= "3.30.0"_v) read_client_cas(s, gcs, "GCS", mtls);
   // 3.32.0: managed gateways through The Things Gateway Controller with TLS client authentication.
-  if (release >= "3.32.0"_v) gcs.secret("TTS_TTGC_CLIENT_CERTIFICATE", exports::secrets::ttgc_custom_certificate);
+  if (release >= "3.32.0"_v) ttgc_client_certificate(gcs);
   gcs.build();
 
   // Device Claiming Server (3.12.0), with its EDCS bucket (3.18.2).
@@ -223,13 +239,14 @@ StackModel build_services(const Release& release) {
   Value edcs = s.import(exports::s3::edcs_config_bucket);
   dcs.tts(runtime, &rate_limiting_flag(s, "EnableDCSRateLimiting", "Device Claiming Server"))
       .config("TTS_CONFIG_DCS", exports::configuration::device_claiming_server)
+      .http_sessions()
       .secret("TTN_LW_DCS_OAUTH_CLIENT_ID", exports::secrets::device_claiming_oauth_client, "client_id")
       .secret("TTN_LW_DCS_OAUTH_CLIENT_SECRET", exports::secrets::device_claiming_oauth_client, "client_secret")
       .env("TTN_LW_DCS_EDCS_CONFIG_SOURCE", "blob")
       .env("TTN_LW_DCS_EDCS_BLOB_BUCKET", edcs)
       .env("TTN_LW_DCS_EDCS_BLOB_PATH", "config.yml")
       .task_permission(ecs::read_bucket("ReadEDCSConfiguration", edcs));
-  if (release >= "3.32.0"_v) dcs.secret("TTS_TTGC_CLIENT_CERTIFICATE", exports::secrets::ttgc_custom_certificate);
+  if (release >= "3.32.0"_v) ttgc_client_certificate(dcs);
   dcs.build();
 
   // Packet Broker Agent: a single instance (docs/decisions-ecs.md).
@@ -240,7 +257,9 @@ StackModel build_services(const Release& release) {
   pba.command({"tti-lw-stack", "start", "pba"}).port(1884).port(1885);
   pba.tts(runtime)
       .config("TTS_CONFIG_PBA", exports::configuration::packet_broker_agent)
-      .secret("TTS_PACKET_BROKER_CREDENTIALS", exports::secrets::packet_broker_agent);
+      // The Packet Broker secret of 4-1: {"api_key_id", "api_key"} (pba.authentication-mode oauth2).
+      .secret("TTN_LW_PBA_OAUTH2_CLIENT_ID", exports::secrets::packet_broker_agent, "api_key_id")
+      .secret("TTN_LW_PBA_OAUTH2_CLIENT_SECRET", exports::secrets::packet_broker_agent, "api_key");
   pba.build();
 
   // Network Operations Center and its Grafana (3.19.2).
@@ -254,10 +273,15 @@ StackModel build_services(const Release& release) {
       release >= "3.26.0"_v ? &rate_limiting_flag(s, "EnableNOCRateLimiting", "Network Operations Center") : nullptr;
   noc.tts(runtime, noc_rate_limiting)
       .config("TTS_CONFIG_NOC", exports::configuration::network_operations_center)
+      .http_sessions()
       .secret("TTN_LW_NOC_OAUTH_CLIENT_ID", exports::secrets::noc_oauth_client, "client_id")
-      .secret("TTN_LW_NOC_OAUTH_CLIENT_SECRET", exports::secrets::noc_oauth_client, "client_secret")
-      .database("TTS_NOC_DATABASE", ecs::timescale(s, *timescale.noc_deployment))
-      .env("TTN_LW_NOC_GRAFANA_TARGET_URL", sub("http://noc-grafana.${Namespace}:3000", {{"Namespace", cluster.namespace_name}}));
+      .secret("TTN_LW_NOC_OAUTH_CLIENT_SECRET", exports::secrets::noc_oauth_client, "client_secret");
+  ecs::noc_database(s, noc, timescale);
+  // The NOC is a reverse proxy to its Grafana, which it manages as admin; Grafana's data source
+  // plugin calls the NOC back (noc.grafana.noc-address).
+  noc.env("TTN_LW_NOC_GRAFANA_TARGET_URL", sub("http://noc-grafana.${Namespace}:3000", {{"Namespace", cluster.namespace_name}}))
+      .secret("TTN_LW_NOC_GRAFANA_ADMIN_PASSWORD", exports::secrets::noc_grafana_admin_password)
+      .env("TTN_LW_NOC_GRAFANA_NOC_ADDRESS", ecs::discovery_address(cluster, "noc", 1885));
   noc.build();
 
   ecs::Component grafana(s, cluster,
@@ -268,8 +292,8 @@ StackModel build_services(const Release& release) {
   grafana.port(3000)
       .env("GF_SERVER_ROOT_URL", sub("https://${Domain}/noc/grafana/", {{"Domain", s.import(exports::configuration::domain)}}))
       .env("GF_SERVER_SERVE_FROM_SUB_PATH", "true")
-      .secret("GF_SECURITY_ADMIN_PASSWORD", exports::secrets::noc_grafana_admin_password)
-      .database("NOC_DATABASE", ecs::timescale(s, *timescale.noc_deployment));
+      .secret("GF_SECURITY_ADMIN_PASSWORD", exports::secrets::noc_grafana_admin_password);
+  // No database: Grafana's data source is the NOC (its plugin calls noc.<namespace>:1885).
   // 3.25.1: gzip.
   if (release >= "3.25.1"_v) grafana.env("GF_SERVER_ENABLE_GZIP", "true");
   // 3.26.2: Grafana alerting off by default.

@@ -55,9 +55,10 @@ StackModel build_tenant_resource_monitoring(const Release& release) {
                       // One Prometheus owns its data directory.
                       .desired_count = std::nullopt,
                       .group = "Prometheus"});
-  trm.port(9090)
-      .port(9093)
-      .env("TTS_SERVICE_DISCOVERY_NAMESPACE", cluster.namespace_name)
+  // No port mappings: Prometheus (9090) and the Alertmanager (9093) talk over localhost inside the
+  // task, and no stack queries them from outside (3-1 has no rule for them; a consumer would need
+  // one, and the mapping, tests/unit/security_group_coverage_test.cpp).
+  trm.env("TTS_SERVICE_DISCOVERY_NAMESPACE", cluster.namespace_name)
       .env("ALERTMANAGER_URL", "http://localhost:9093")
       .secret("PROMETHEUS_PASSWORD", exports::secrets::tenant_resource_metrics_password);
   ecs::persistent_volume(s, cluster, trm, "TenantResourcePrometheus", "data", "/prometheus");

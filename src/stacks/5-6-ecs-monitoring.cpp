@@ -137,7 +137,7 @@ StackModel build_monitoring(const Release& release) {
   parts.push_back(if_(probing, piece(replaced(text("http-probes.yml"), "@SERVICES@", probed)), ""));
 
   Resource& config = s.resource("PrometheusConfiguration", "AWS::SSM::Parameter")
-                         .set("Name", s.resource_name("prometheus-configuration"))
+                         .set("Name", ssm_parameter_name("monitoring/prometheus"))
                          .set("Description", "Prometheus configuration (prometheus.yml) of 5-x-ecs-monitoring")
                          .set("Type", "String")
                          .set("Tier", "Intelligent-Tiering")
@@ -157,8 +157,9 @@ StackModel build_monitoring(const Release& release) {
                              .memory = 2048,
                              // One Prometheus owns its data directory.
                              .desired_count = std::nullopt});
-  prometheus.port(9090)
-      .config("PROMETHEUS_CONFIG", ref(config))
+  // No port mapping: the Thanos and blackbox sidecars reach Prometheus (9090) over localhost, and no
+  // stack queries it from outside (3-1 has no rule for it).
+  prometheus.config("PROMETHEUS_CONFIG", ref(config))
       .secret("METRICS_PASSWORD", exports::secrets::http_metrics_password)
       .secret("PROMETHEUS_PASSWORD",
               if_(custom_password, ref(password_secret), s.import(exports::secrets::http_metrics_password)))

@@ -60,12 +60,15 @@ StackModel build_proxy(const Release& release) {
   auto& proxy_tls = switch_flag(s, "SupportProxyTLS", false, listeners, "Proxy terminates TLS",
                                 "The proxy terminates TLS with the certificate of the ProxyTLSSecret (4-1, written by "
                                 "5-8a-certs-le). Same value in every template.");
-  // Not in the changelog for the proxy: the interop target group of the proxy has a listener only
-  // when 3-2 has InteropEnabled, and ECS refuses a target group without one.
-  auto& interop = switch_flag(s, "InteropEnabled", false, listeners, "Interop",
-                              "The load balancer has the interop listener 8886 (InteropEnabled of "
-                              "3-2-load-balancer-rules); with SupportProxyTLS the proxy terminates it.");
   const Condition& tls = s.is_true(proxy_tls);
+  // The listener switches of 3-2 for the proxy's target groups ("services exposed on the proxy",
+  // 3.11.2): ECS refuses a target group without a listener, so the proxy registers with one only
+  // while 3-2 has its listener. InteropEnabled (8886) is not in the changelog for the proxy either;
+  // with SupportProxyTLS the proxy terminates interop.
+  namespace lb = exports::load_balancer;
+  const Condition& grpc = ecs::listener_switch(s, lb::grpc_enabled, "proxy");
+  const Condition& http = ecs::listener_switch(s, lb::http_enabled, "proxy");
+  const Condition& interop = ecs::listener_switch(s, lb::interop_enabled, "proxy");
 
   ecs::Component proxy(s, cluster,
                        {.prefix = "Proxy",
@@ -76,37 +79,44 @@ StackModel build_proxy(const Release& release) {
                         .memory = 1024,
                         .nofile = 65536,
                         .group = "Proxy"});
+  // 9901: Envoy's statistics, scraped by Prometheus (5-6); the -aws-proxy image serves them there.
   proxy.port(1884).port(1885).port(8886).port(9901);
-  proxy.register_with(exports::load_balancer::proxy_grpc, 1884);
+  proxy.register_with(lb::proxy_grpc, 1884, &grpc);
   if (release >= "3.30.0"_v) {
     // 3.30.0: 443 no longer depends on SupportProxyTLSCondition: it always reaches 1885.
-    proxy.register_with(exports::load_balancer::proxy_http, 1885);
+    proxy.register_with(lb::proxy_http, 1885, &http);
   } else {
     // 3.23.0 … 3.29.2: with SupportProxyTLS, 443 passes TLS through to 8443 and only 80 reaches 1885.
-    const Condition& http = s.condition("HTTPListenerToProxy",
-                                        or_({not_(condition(tls)), condition(s.is_true(non_tls_listeners))}));
+    // (Two conditions: cfn-lint time grows with the depth of a condition.)
+    const Condition& plain_or_tls_at_load_balancer =
+        s.condition("HTTPListenerToProxy", or_({not_(condition(tls)), condition(s.is_true(non_tls_listeners))}));
+    const Condition& http_to_proxy =
+        s.condition("HTTPTargetHasListener", and_({condition(http), condition(plain_or_tls_at_load_balancer)}));
+    const Condition& https_to_proxy = s.condition("HTTPSListenerToProxy", and_({condition(http), condition(tls)}));
     proxy.port(8443)
-        .register_with(exports::load_balancer::proxy_http, 1885, &http)
-        .register_with(exports::load_balancer::proxy_https, 8443, &tls);
+        .register_with(lb::proxy_http, 1885, &http_to_proxy)
+        .register_with(lb::proxy_https, 8443, &https_to_proxy);
   }
-  const Condition& interop_at_proxy =
-      s.condition("InteropAtProxy", and_({condition(s.is_true(interop)), condition(tls)}));
-  proxy.register_with(exports::load_balancer::proxy_interop, 8886, &interop_at_proxy);
+  const Condition& interop_at_proxy = s.condition("InteropAtProxy", and_({condition(interop), condition(tls)}));
+  proxy.register_with(lb::proxy_interop, 8886, &interop_at_proxy);
+  // The rules of 3-2 for the listeners that only the proxy's TLS makes possible.
+  auto needs_proxy_tls = [&](const char* rule, const lb::ListenerSwitch& sw, const std::string& why) {
+    s.rule(rule).require(or_({equals(ref(*s.tmpl().find_parameter(sw.name)), "false"), equals(ref(proxy_tls), "true")}),
+                         std::string(sw.name) + " needs SupportProxyTLS: " + why);
+  };
   if (release >= "3.30.0"_v) {
     // 3.30.0: LBS CUPS mutual TLS on 8987 (LBSCUPSmTLSEnabled, same value in 3-1, 3-2 and here).
-    auto& lbs_cups = switch_flag(s, "LBSCUPSmTLSEnabled", false, listeners, "LBS CUPS mutual TLS",
-                                 "Serve LoRa Basics Station CUPS with mutual TLS on 8987 (needs SupportProxyTLS). Same "
-                                 "value in 3-1, 3-2 and this template.");
-    const Condition& cups = s.is_true(lbs_cups);
-    proxy.port(8987).register_with(exports::load_balancer::proxy_lbs_cups_mtls, 8987, &cups);
-    proxy.env("PROXY_LBS_CUPS_MTLS", ref(lbs_cups));
-    s.rule("LBSCUPSmTLSNeedsProxyTLS")
-        .require(or_({equals(ref(lbs_cups), "false"), equals(ref(proxy_tls), "true")}),
-                 "LBSCUPSmTLSEnabled needs SupportProxyTLS: the proxy terminates the mutual TLS");
+    const Condition& cups = ecs::listener_switch(s, lb::lbs_cups_mtls_enabled, "proxy");
+    proxy.port(8987).register_with(lb::proxy_lbs_cups_mtls, 8987, &cups);
+    proxy.env("PROXY_LBS_CUPS_MTLS", ref(*s.tmpl().find_parameter(lb::lbs_cups_mtls_enabled.name)));
+    needs_proxy_tls("LBSCUPSmTLSNeedsProxyTLS", lb::lbs_cups_mtls_enabled, "the proxy terminates the mutual TLS");
   }
   if (release >= "3.32.0"_v) {
-    // 3.32.0: The Things Industries Gateway Protocol, 8889 → proxy → Gateway Server 1889.
-    proxy.port(8889).register_with(exports::load_balancer::proxy_ttgp, 8889, &tls);
+    // 3.32.0: The Things Industries Gateway Protocol, 8889 → proxy → Gateway Server 1889; "requires
+    // SupportProxyTLS".
+    const Condition& ttgp = ecs::listener_switch(s, lb::ttgp_enabled, "proxy");
+    proxy.port(8889).register_with(lb::proxy_ttgp, 8889, &ttgp);
+    needs_proxy_tls("TTGPNeedsProxyTLS", lb::ttgp_enabled, "the proxy terminates the gateways' mutual TLS");
   }
 
   Value proxy_tls_secret = s.import(exports::secrets::proxy_tls);
@@ -123,7 +133,7 @@ StackModel build_proxy(const Release& release) {
       .env("PROXY_TLS_LISTENERS", ref(tls_listeners))
       .env("PROXY_NON_TLS_LISTENERS", ref(non_tls_listeners))
       .env("PROXY_SUPPORT_TLS", ref(proxy_tls))
-      .env("PROXY_INTEROP", ref(interop))
+      .env("PROXY_INTEROP", ref(*s.tmpl().find_parameter(lb::interop_enabled.name)))
       // The image loads the certificate through static SDS and re-reads the secret daily.
       .env("PROXY_TLS_SECRET_ARN", proxy_tls_secret, &tls)
       .task_permission(allow("ReadProxyTLSCertificate", {"secretsmanager:GetSecretValue"}, proxy_tls_secret), &tls);

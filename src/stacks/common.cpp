@@ -38,6 +38,8 @@ Value arn(const std::string& service, const std::string& resource) {
 
 Value managed_policy_arn(const std::string& name) { return sub("arn:${AWS::Partition}:iam::aws:policy/" + name); }
 
+Value ssm_parameter_name(const std::string& path) { return sub("/${NetworkName}/${Environment}/${Cluster}/" + path); }
+
 Value deny_insecure_transport(const std::string& action, Value resources) {
   return Value::map({
       {"Sid", "DenyInsecureTransport"},

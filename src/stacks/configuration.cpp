@@ -5,6 +5,7 @@
 
 #include "ttsgen/cfn/intrinsics.hpp"
 #include "ttsgen/cfn/references.hpp"
+#include "ttsgen/stacks/common.hpp"
 
 namespace ttsgen::stacks::config {
 
@@ -257,9 +258,7 @@ std::size_t max_resolved_size(const Template& t, const Value& v) {
   throw std::logic_error("no size bound for " + describe(v));
 }
 
-Value parameter_name(std::string_view path) {
-  return sub("/${NetworkName}/${Environment}/${Cluster}/config/" + std::string(path));
-}
+Value parameter_name(std::string_view path) { return ssm_parameter_name("config/" + std::string(path)); }
 
 Resource& document_parameter(StackBuilder& s, const std::string& logical_id, std::string_view path,
                              const std::string& description, Value value) {

@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 #include <stdexcept>
+#include <string_view>
+#include <utility>
 
 #include "ttsgen/exports/aurora.hpp"
 #include "ttsgen/exports/configuration.hpp"
@@ -14,6 +16,7 @@
 #include "ttsgen/exports/timescale.hpp"
 #include "ttsgen/exports/vpc.hpp"
 #include "ttsgen/stacks/common.hpp"
+#include "ttsgen/util/embedded.hpp"
 
 namespace ttsgen::stacks::ecs {
 
@@ -108,6 +111,17 @@ Cluster cluster(StackBuilder& s, bool alarms) {
 
 Value discovery_address(const Cluster& c, const std::string& service, int port) {
   return sub(service + ".${Namespace}:" + std::to_string(port), {{"Namespace", c.namespace_name}});
+}
+
+const Condition& listener_switch(StackBuilder& s, const exports::load_balancer::ListenerSwitch& sw, const std::string& what) {
+  const std::string name(sw.name);
+  return s.is_true(s.flag(name, sw.enabled_by_default)
+                       .description("3-2-load-balancer-rules has the listeners of " + std::string(sw.label) +
+                                    ": set the same value as " + name + " there. The " + what +
+                                    " registers with their target group only then (ECS refuses a target group "
+                                    "without a listener).")
+                       .group("Load balancer listeners")
+                       .label(std::string(sw.label)));
 }
 
 TtsRuntime tts_runtime(StackBuilder& s, const Cluster& c) {
@@ -250,16 +264,35 @@ Component& Component::env(std::string name, Value value, const Condition* when_)
   return *this;
 }
 
-Component& Component::database(const std::string& env_prefix, const Database& db, const Condition* when_) {
-  env(env_prefix + "_HOST", db.host, when_);
-  env(env_prefix + "_PORT", db.port, when_);
-  env(env_prefix + "_NAME", db.name, when_);
-  secret(env_prefix + "_USERNAME", db.credentials_secret_arn, "username", when_);
-  secret(env_prefix + "_PASSWORD", db.credentials_secret_arn, "password", when_);
+Component& Component::database(const std::string& key, const Database& db, const Condition* when_) {
+  const std::string prefix = "TTS_" + key + "_DATABASE";
+  env(prefix + "_HOST", db.host, when_);
+  env(prefix + "_PORT", db.port, when_);
+  env(prefix + "_NAME", db.name, when_);
+  // The credentials secrets of 2-1 and 2-5 hold {"username", "password"}.
+  secret(prefix + "_USERNAME", db.credentials_secret_arn, "username", when_);
+  secret(prefix + "_PASSWORD", db.credentials_secret_arn, "password", when_);
+  databases_.push_back({key, when_});
   return *this;
 }
 
+Component& Component::database_read_host(const std::string& key, Value host, const Condition* when_) {
+  return env("TTS_" + key + "_DATABASE_READ_HOST", std::move(host), when_);
+}
+
+Component& Component::file_secret(const std::string& key, const Export& secret_arn_export, std::string json_key) {
+  files_.push_back({key, nullptr});
+  return secret("TTS_FILE_" + key, secret_arn_export, std::move(json_key));
+}
+
+Component& Component::http_sessions() {
+  return secret("TTN_LW_HTTP_COOKIE_HASH_KEY", exports::secrets::http_cookie_hash_key)
+      .secret("TTN_LW_HTTP_COOKIE_BLOCK_KEY", exports::secrets::http_cookie_block_key);
+}
+
 Component& Component::config(std::string env_name, Value parameter_name, const Condition* when_) {
+  constexpr std::string_view kDocument = "TTS_CONFIG_";
+  if (env_name.rfind(kDocument, 0) == 0) documents_.push_back({env_name.substr(kDocument.size()), when_});
   secrets_.push_back(when(when_, Value::map({{"Name", std::move(env_name)}, {"ValueFrom", parameter_name}})));
   parameter_arns_.push_back(when(when_, ssm_parameter_arn(std::move(parameter_name))));
   return *this;
@@ -292,6 +325,8 @@ Component& Component::register_with(const Export& target_group, int container_po
                                                     {"ContainerPort", container_port},
                                                     {"TargetGroupArn", s_.import(target_group)}})));
   if (!when_) has_unconditional_target_ = true;
+  if (when_ && std::find(target_conditions_.begin(), target_conditions_.end(), when_) == target_conditions_.end())
+    target_conditions_.push_back(when_);
   return *this;
 }
 
@@ -346,22 +381,27 @@ Component& Component::tts(const TtsRuntime& r, const Parameter* rate_limiting) {
   redis("TTN_LW_CACHE_REDIS", *r.cache_cluster, *r.cache_tls);
   redis("TTN_LW_EVENTS_REDIS", *r.events_cluster, *r.events_tls);
 
+  // Plain secrets of 4-1, read whole.
   secret("TTN_LW_LICENSE_KEY", exports::secrets::license);
   secret("TTN_LW_CLUSTER_KEYS", exports::secrets::cluster_secret);
+  // Prometheus (5-6) scrapes /metrics as user metrics with this password.
+  secret("TTN_LW_HTTP_METRICS_PASSWORD", exports::secrets::http_metrics_password);
+  // The documents: global first, then the component's own (the stack file adds them), then the
+  // rate limiting of 4-2b (3.13.0: per service), added by build() after the others.
   config("TTS_CONFIG_GLOBAL", exports::configuration::global);
-  // 3.13.0: rate limiting per service, with the configuration of 4-2b.
-  if (rate_limiting) config("TTS_CONFIG_RATE_LIMITING", exports::configuration::rate_limiting, &s_.is_true(*rate_limiting));
+  if (rate_limiting) rate_limiting_ = &s_.is_true(*rate_limiting);
 
-  // The Key Vault lives in Secrets Manager under the prefix 4-1 exports; the application reads it.
+  // The Key Vault lives in Secrets Manager under the prefix 4-1 exports (the global document names
+  // the provider and the same prefix); the application reads it at run time.
   Value key_vault_prefix = s_.import(exports::secrets::key_vault_prefix);
-  env("TTN_LW_KEY_VAULT_PROVIDER", "aws");
-  env("TTN_LW_KEY_VAULT_AWS_SECRET_ID_PREFIX", key_vault_prefix);
   task_permission(allow("ReadKeyVault", {"secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"},
                         sub("arn:${AWS::Partition}:secretsmanager:${AWS::Region}:${AWS::AccountId}:secret:${Prefix}*",
                             {{"Prefix", key_vault_prefix}})));
+  env("TTN_LW_BLOB_AWS_REGION", pseudo::region());
+  env("TTN_LW_KEY_VAULT_AWS_REGION", pseudo::region());
 
-  // Where the other components are: <name>.<namespace>:1884 of their Cloud Map names; the image's
-  // entrypoint derives every TTN_LW_CLUSTER_* address from the namespace (docs/decisions-ecs.md).
+  // Where the other components are: the start wrapper makes every TTN_LW_CLUSTER_* address the
+  // task does not set <name>.<namespace>:1884 of their Cloud Map names (docs/decisions-ecs.md).
   // Only the Identity Server's differs between clusters (is, or is-proxy in a secondary cluster).
   env("TTS_SERVICE_DISCOVERY_NAMESPACE", c_.namespace_name);
   env("TTN_LW_CLUSTER_IDENTITY_SERVER", r.identity_server);
@@ -375,7 +415,25 @@ Component& Component::tts(const TtsRuntime& r, const Parameter* rate_limiting) {
                          "acm-pca:DescribeCertificateAuthority"},
                         arn("acm-pca", "certificate-authority/*")),
                   &s_.is_true(*r.use_certificate_authority));
+  tts_start_ = true;
   return *this;
+}
+
+Value Component::word_list(const std::vector<Word>& words) {
+  // "A B C", or Fn::Join of the words with Fn::If " C" / "" for the conditional ones.
+  Value pieces = Value::list();
+  std::string plain;
+  for (const Word& w : words) {
+    if (!w.when) {
+      plain += (plain.empty() && pieces.items().empty() ? "" : " ") + w.word;
+      continue;
+    }
+    if (!plain.empty()) pieces.push_back(std::exchange(plain, ""));
+    pieces.push_back(if_(*w.when, " " + w.word, ""));
+  }
+  if (!plain.empty()) pieces.push_back(plain);
+  if (pieces.items().size() == 1 && pieces.items()[0].is_string()) return pieces.items()[0];
+  return join("", pieces);
 }
 
 Value Component::log_configuration(const std::string& stream_prefix) const {
@@ -497,9 +555,18 @@ void Component::add_alarms(const Resource& service) {
 }
 
 Resource& Component::build() {
+  if (rate_limiting_) config("TTS_CONFIG_RATE_LIMITING", exports::configuration::rate_limiting, rate_limiting_);
   add_roles_and_logs();
 
   Value container = Value::map({{"Name", o_.container}, {"Image", ref(*image_)}, {"Essential", true}});
+  if (tts_start_) {
+    // The start wrapper gets the command as its arguments; a run-task override of the command
+    // keeps the wrapper.
+    container.set("EntryPoint", Value::strings({"/bin/sh", "-c", tts_start_script(), "tts-start"}));
+    env("TTS_CONFIG_DOCUMENTS", word_list(documents_));
+    if (!databases_.empty()) env("TTS_DATABASES", word_list(databases_));
+    if (!files_.empty()) env("TTS_FILES", word_list(files_));
+  }
   if (!command_.empty()) container.set("Command", Value::strings(command_));
   if (!ports_.items().empty()) container.set("PortMappings", ports_);
   if (!environment_.items().empty()) container.set("Environment", environment_);
@@ -568,7 +635,19 @@ Resource& Component::build() {
   if (!deployment.entries().empty()) service.set("DeploymentConfiguration", deployment);
   if (!load_balancers_.items().empty()) {
     service.set("LoadBalancers", load_balancers_);
-    if (has_unconditional_target_) service.set("HealthCheckGracePeriodSeconds", 60);
+    // The grace period is valid only for a service with a load balancer: with conditional
+    // registrations only, it is set when one of them holds.
+    if (has_unconditional_target_) {
+      service.set("HealthCheckGracePeriodSeconds", 60);
+    } else if (target_conditions_.size() <= 10) {  // Fn::Or takes up to 10 conditions
+      const Condition* balanced = target_conditions_.front();
+      if (target_conditions_.size() > 1) {
+        std::vector<Value> any;
+        for (const Condition* c : target_conditions_) any.push_back(condition(*c));
+        balanced = &s_.condition(id("LoadBalanced"), or_(any));
+      }
+      service.set("HealthCheckGracePeriodSeconds", if_(*balanced, 60, pseudo::no_value()));
+    }
   }
   if (o_.kind == Kind::Service) {
     service.set("PlacementStrategies",
@@ -636,6 +715,18 @@ TimescaleSwitches timescale_switches(StackBuilder& s) {
   return t;
 }
 
+void storage_database(StackBuilder& s, Component& c, const TimescaleSwitches& t) {
+  const std::string key = "AS_PACKAGES_STORAGE_POSTGRES";
+  c.env("TTN_LW_AS_PACKAGES_STORAGE_PROVIDER", "postgres", t.storage)
+      .database(key, timescale(s, *t.storage_deployment), t.storage)
+      .database_read_host(key, s.import(exports::timescale::reader_address, *t.storage_deployment),
+                          t.storage_reads_replicas);
+}
+
+void noc_database(StackBuilder& s, Component& c, const TimescaleSwitches& t, const Condition* when) {
+  c.database("NOC_STORE", timescale(s, *t.noc_deployment), when);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Persistent storage
 
@@ -698,7 +789,10 @@ Parameter& certificate_id(StackBuilder& s, const std::string& description, const
 // Helpers
 
 Value ssm_parameter_arn(Value parameter_name) {
-  return sub("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${Name}", {{"Name", parameter_name}});
+  // The names are paths that start with "/" (/<network>/<environment>/<cluster>/…), and the ARN of
+  // such a parameter is "…:parameter" followed by the name: "…:parameter/${Name}" would give
+  // "parameter//…", which matches no parameter.
+  return sub("arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter${Name}", {{"Name", parameter_name}});
 }
 
 Value bucket_arns(Value bucket_name) {
@@ -708,6 +802,20 @@ Value bucket_arns(Value bucket_name) {
 
 Value read_bucket(std::string sid, Value bucket_name) {
   return allow(std::move(sid), {"s3:GetObject", "s3:ListBucket"}, bucket_arns(std::move(bucket_name)));
+}
+
+std::string tts_start_script() {
+  std::string script;
+  std::string_view text = embedded::file("ecs/tts-start.sh");
+  for (std::size_t pos = 0; pos < text.size();) {
+    std::size_t end = text.find('\n', pos);
+    std::string_view line = text.substr(pos, end == std::string_view::npos ? std::string_view::npos : end - pos + 1);
+    pos = end == std::string_view::npos ? text.size() : end + 1;
+    std::size_t first = line.find_first_not_of(" \n");
+    if (first == std::string_view::npos || line[first] == '#') continue;
+    script += line;
+  }
+  return script;
 }
 
 std::string tts_image(const Release& release, const std::string& suffix) {

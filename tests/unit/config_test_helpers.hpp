@@ -14,6 +14,7 @@
 #include "ttsgen/catalog/version.hpp"
 #include "ttsgen/cfn/references.hpp"
 #include "ttsgen/cfn/template.hpp"
+#include "cfn_eval.hpp"
 #include "stack_test_helpers.hpp"
 
 namespace test {
@@ -53,67 +54,18 @@ inline Parameters parameter_values(const ttsgen::cfn::Template& t, const Paramet
   return values;
 }
 
-inline bool evaluate_condition(const ttsgen::cfn::Template& t, const Value& v, const Parameters& values);
-inline std::string resolve(const ttsgen::cfn::Template& t, const Value& v, const Parameters& values);
-
+// What CloudFormation would make of a condition or a value for the given parameter values (the
+// shared evaluator of cfn_eval.hpp).
 inline bool condition_named(const ttsgen::cfn::Template& t, const std::string& id, const Parameters& values) {
-  const ttsgen::cfn::Condition* c = t.find_condition(id);
-  if (!c) throw std::runtime_error("no condition " + id);
-  return evaluate_condition(t, c->expression(), values);
+  return eval::Scope(t, values).condition(id);
 }
 
 inline bool evaluate_condition(const ttsgen::cfn::Template& t, const Value& v, const Parameters& values) {
-  const Value& arg = v.argument();
-  if (v.is_function("Fn::Equals")) return resolve(t, arg.items()[0], values) == resolve(t, arg.items()[1], values);
-  if (v.is_function("Fn::Not")) return !evaluate_condition(t, arg.items()[0], values);
-  if (v.is_function("Fn::And"))
-    return std::all_of(arg.items().begin(), arg.items().end(), [&](const Value& c) { return evaluate_condition(t, c, values); });
-  if (v.is_function("Fn::Or"))
-    return std::any_of(arg.items().begin(), arg.items().end(), [&](const Value& c) { return evaluate_condition(t, c, values); });
-  if (v.is_function("Condition")) return condition_named(t, arg.text(), values);
-  throw std::runtime_error("cannot evaluate condition " + ttsgen::cfn::describe(v));
+  return eval::Scope(t, values).truth(v);
 }
 
 inline std::string resolve(const ttsgen::cfn::Template& t, const Value& v, const Parameters& values) {
-  if (v.is_string()) return v.text();
-  if (v.kind() == Value::Kind::Integer) return std::to_string(v.as_integer());
-  if (v.is_function("Ref")) {
-    auto it = values.find(v.argument().text());
-    if (it == values.end()) throw std::runtime_error("no value for " + v.argument().text());
-    return it->second;
-  }
-  if (v.is_function("Fn::If")) {
-    const auto& items = v.argument().items();
-    return resolve(t, condition_named(t, items[0].text(), values) ? items[1] : items[2], values);
-  }
-  if (v.is_function("Fn::Sub")) {
-    const Value& arg = v.argument();
-    std::string text = arg.is_list() ? arg.items()[0].text() : arg.text();
-    std::map<std::string, std::string> own;
-    if (arg.is_list())
-      for (const auto& e : arg.items()[1].entries()) own[e.key] = resolve(t, e.value, values);
-    std::string out;
-    std::size_t pos = 0;
-    while (true) {
-      std::size_t start = text.find("${", pos);
-      if (start == std::string::npos) break;
-      std::size_t end = text.find('}', start);
-      out += text.substr(pos, start - pos);
-      std::string name = text.substr(start + 2, end - start - 2);
-      if (!name.empty() && name[0] == '!') {
-        out += "${" + name.substr(1) + "}";
-      } else if (own.count(name)) {
-        out += own[name];
-      } else if (values.count(name)) {
-        out += values.at(name);
-      } else {
-        throw std::runtime_error("unresolved ${" + name + "}");
-      }
-      pos = end + 1;
-    }
-    return out + text.substr(pos);
-  }
-  throw std::runtime_error("cannot resolve " + ttsgen::cfn::describe(v));
+  return eval::Scope(t, values).resolve(v);
 }
 
 // The longest value a parameter may take, as its constraints say.

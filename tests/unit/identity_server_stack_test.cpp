@@ -29,7 +29,8 @@ TEST_CASE("5-3a-ecs-is-service: reads its database, pictures and secrets; no tas
   const Value* is = test::container(t, "IdentityServerTaskDefinition", "is");
   REQUIRE(is);
   auto secrets = test::entry_names(*is, "Secrets");
-  for (const char* name : {"TTS_IS_DATABASE_USERNAME", "TTS_IS_DATABASE_PASSWORD", "TTS_CONFIG_IS", "TTS_EMAIL_CREDENTIALS",
+  for (const char* name : {"TTS_IS_DATABASE_USERNAME", "TTS_IS_DATABASE_PASSWORD", "TTS_CONFIG_IS", "TTN_LW_IS_EMAIL_PROVIDER",
+                           "TTN_LW_IS_EMAIL_SENDGRID_API_KEY", "TTN_LW_HTTP_COOKIE_HASH_KEY",
                            "TTS_CONFIG_RATE_LIMITING"}) {
     INFO(name);
     CHECK(test::has(secrets, name));

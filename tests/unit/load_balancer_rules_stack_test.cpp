@@ -2,8 +2,8 @@
 
 #include <map>
 #include <set>
-#include <stdexcept>
 
+#include "cfn_eval.hpp"
 #include "stack_test_helpers.hpp"
 #include "ttsgen/exports/load_balancer.hpp"
 #include "ttsgen/stacks/stacks.hpp"
@@ -33,56 +33,9 @@ std::string attribute(const cfn::Template& t, const std::string& group, const st
   return "";
 }
 
-// Evaluates the template's Rules for the given parameter values (defaults for the others), as
-// CloudFormation does before it creates anything; returns the ids of the rules that refuse.
-class RuleEvaluator {
- public:
-  RuleEvaluator(const cfn::Template& t, std::map<std::string, std::string> values) : values_(std::move(values)) {
-    for (const auto& p : t.parameters())
-      if (!values_.count(p.id()) && p.default_value()) values_[p.id()] = p.default_value()->text();
-    whole_ = t.to_value();
-    rules_ = whole_.find("Rules");
-  }
-  std::set<std::string> refusing() const {
-    std::set<std::string> refused;
-    if (!rules_) return refused;
-    for (const auto& rule : rules_->entries()) {
-      const Value* when = rule.value.find("RuleCondition");
-      if (when && !truth(*when)) continue;
-      for (const auto& a : rule.value.find("Assertions")->items())
-        if (!truth(*a.find("Assert"))) refused.insert(rule.key);
-    }
-    return refused;
-  }
-
- private:
-  std::string scalar(const Value& v) const {
-    if (v.is_function("Ref")) return values_.at(v.argument().text());
-    return v.text();
-  }
-  bool truth(const Value& v) const {
-    const auto& args = v.argument().items();
-    if (v.is_function("Fn::Equals")) return scalar(args[0]) == scalar(args[1]);
-    if (v.is_function("Fn::Not")) return !truth(args[0]);
-    if (v.is_function("Fn::And")) {
-      for (const auto& a : args)
-        if (!truth(a)) return false;
-      return true;
-    }
-    if (v.is_function("Fn::Or")) {
-      for (const auto& a : args)
-        if (truth(a)) return true;
-      return false;
-    }
-    throw std::runtime_error("unexpected rule function " + cfn::describe(v));
-  }
-  std::map<std::string, std::string> values_;
-  Value whole_;
-  const Value* rules_ = nullptr;
-};
-
-std::set<std::string> refused(const cfn::Template& t, std::map<std::string, std::string> values) {
-  return RuleEvaluator(t, std::move(values)).refusing();
+// The ids of the Rules that refuse the given parameter values (defaults for the others).
+std::set<std::string> refused(const cfn::Template& t, const test::eval::Values& values) {
+  return test::eval::Scope(t, test::eval::with_defaults(t, values)).refused_rules();
 }
 
 const char* kCertificate = "arn:aws:acm:eu-west-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";

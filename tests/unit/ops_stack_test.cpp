@@ -27,7 +27,8 @@ TEST_CASE("5-2-ecs-ops: container ttes running tti-lw-stack, and OpsRunTaskArgum
   CHECK(out->value().argument().items()[1].size() == 5);
   CHECK(out->value().argument().items()[1].items()[0] == Value::function("Ref", "OpsTaskDefinition"));
   auto secrets = test::entry_names(*ttes, "Secrets");
-  for (const char* name : {"TTS_IS_DATABASE_PASSWORD", "TTS_STORAGE_DATABASE_PASSWORD", "TTS_NOC_DATABASE_PASSWORD",
+  for (const char* name : {"TTS_IS_DATABASE_PASSWORD", "TTS_AS_PACKAGES_STORAGE_POSTGRES_DATABASE_PASSWORD",
+                           "TTS_NOC_STORE_DATABASE_PASSWORD",
                            "TTS_CONFIG_RATE_LIMITING", "TTS_CONFIG_IS"}) {
     INFO(name);
     CHECK(test::has(secrets, name));

@@ -21,19 +21,21 @@ std::vector<std::pair<std::string, std::string>> registrations(const cfn::Templa
 
 TEST_CASE("5-x-ecs-proxy: registrations follow the listeners of 3-2 in every release", "[stacks][proxy]") {
   using R = std::vector<std::pair<std::string, std::string>>;
+  // Each registration under the condition of 3-2's listener (mirrored switches; the cross-stack
+  // evaluation is in target_group_registration_test.cpp).
   CHECK(registrations(stacks::build_proxy("3.29.2"_v).tmpl) ==
-        R{{"ProxyGRPCTargetGroupArn", ""},
-          {"ProxyHTTPTargetGroupArn", "HTTPListenerToProxy"},
-          {"ProxyHTTPSTargetGroupArn", "SupportProxyTLSCondition"},
+        R{{"ProxyGRPCTargetGroupArn", "GRPCEnabledCondition"},
+          {"ProxyHTTPTargetGroupArn", "HTTPTargetHasListener"},
+          {"ProxyHTTPSTargetGroupArn", "HTTPSListenerToProxy"},
           {"ProxyInteropTargetGroupArn", "InteropAtProxy"}});
   CHECK(registrations(stacks::build_proxy("3.30.0"_v).tmpl) ==
-        R{{"ProxyGRPCTargetGroupArn", ""},
-          {"ProxyHTTPTargetGroupArn", ""},
+        R{{"ProxyGRPCTargetGroupArn", "GRPCEnabledCondition"},
+          {"ProxyHTTPTargetGroupArn", "HTTPEnabledCondition"},
           {"ProxyInteropTargetGroupArn", "InteropAtProxy"},
           {"ProxyLBSCUPSmTLSTargetGroupArn", "LBSCUPSmTLSEnabledCondition"}});
   CHECK(registrations(stacks::build_proxy("3.32.0"_v).tmpl).size() == 5);
   CHECK(registrations(stacks::build_proxy("3.32.0"_v).tmpl).back() ==
-        std::pair<std::string, std::string>{"ProxyTTGPTargetGroupArn", "SupportProxyTLSCondition"});
+        std::pair<std::string, std::string>{"ProxyTTGPTargetGroupArn", "TTGPEnabledCondition"});
 }
 
 TEST_CASE("5-x-ecs-proxy: the documented switches in their releases", "[stacks][proxy]") {

@@ -92,19 +92,18 @@ TEST_CASE("5-4-ecs-services: release differences of the changelog", "[stacks][se
   // 3.26.2: Grafana alerting off.
   CHECK_FALSE(test::has(entries("3.26.1"_v, "NetworkOperationsCenterGrafana", "noc-grafana", "Environment"), "GF_UNIFIED_ALERTING_ENABLED"));
   CHECK(test::has(entries("3.26.2"_v, "NetworkOperationsCenterGrafana", "noc-grafana", "Environment"), "GF_UNIFIED_ALERTING_ENABLED"));
-  // The gateway tokens hash key (4-1 until 3.29.2) reaches the GS through the Key Vault prefix, never
-  // as an import: 4-1 drops it in 3.30.0 before 5-4 is updated in numbering order.
-  CHECK_FALSE(test::has(entries("3.29.2"_v, "GatewayServer", "gs", "Secrets"), "TTS_GS_GATEWAY_TOKENS_HASH_KEY"));
-  CHECK_FALSE(test::has(entries("3.30.0"_v, "GatewayServer", "gs", "Secrets"), "TTS_GS_GATEWAY_TOKENS_HASH_KEY"));
-  // 3.30.0: the mTLS bucket leaves the GS, the GCS task role reads the bucket.
-  CHECK(test::has(entries("3.29.2"_v, "GatewayServer", "gs", "Environment"), "TTS_MTLS_CA_BUCKET"));
-  CHECK_FALSE(test::has(entries("3.30.0"_v, "GatewayServer", "gs", "Environment"), "TTS_MTLS_CA_BUCKET"));
-  CHECK_FALSE(test::has(entries("3.29.2"_v, "GatewayConfigurationServer", "gcs", "Environment"), "TTS_MTLS_CA_BUCKET"));
-  CHECK(test::has(entries("3.30.0"_v, "GatewayConfigurationServer", "gcs", "Environment"), "TTS_MTLS_CA_BUCKET"));
-  // 3.32.0: TTGC client certificate for GCS and DCS.
-  CHECK_FALSE(test::has(entries("3.31.1"_v, "GatewayConfigurationServer", "gcs", "Secrets"), "TTS_TTGC_CLIENT_CERTIFICATE"));
-  CHECK(test::has(entries("3.32.0"_v, "GatewayConfigurationServer", "gcs", "Secrets"), "TTS_TTGC_CLIENT_CERTIFICATE"));
-  CHECK(test::has(entries("3.32.0"_v, "DeviceClaimingServer", "dcs", "Secrets"), "TTS_TTGC_CLIENT_CERTIFICATE"));
+  // 3.30.0: the mTLS bucket leaves the GS, the GCS task role reads it. (The gateway tokens hash
+  // keys are Key Vault keys, read at run time, never task secrets.)
+  CHECK(test::has(entries("3.29.2"_v, "GatewayServer", "gs", "Environment"), "TTN_LW_GS_MTLS_CA_STORE_BLOB_BUCKET"));
+  CHECK_FALSE(test::has(entries("3.30.0"_v, "GatewayServer", "gs", "Environment"), "TTN_LW_GS_MTLS_CA_STORE_BLOB_BUCKET"));
+  CHECK_FALSE(test::has(entries("3.29.2"_v, "GatewayConfigurationServer", "gcs", "Environment"), "TTN_LW_GCS_MTLS_CA_STORE_BLOB_BUCKET"));
+  CHECK(test::has(entries("3.30.0"_v, "GatewayConfigurationServer", "gcs", "Environment"), "TTN_LW_GCS_MTLS_CA_STORE_BLOB_BUCKET"));
+  // 3.32.0: TTGC client certificate for GCS and DCS (files written by the start wrapper).
+  CHECK_FALSE(test::has(entries("3.31.1"_v, "GatewayConfigurationServer", "gcs", "Secrets"), "TTS_FILE_TTGC_TLS_CERTIFICATE"));
+  for (const char* name : {"TTS_FILE_TTGC_TLS_CERTIFICATE", "TTS_FILE_TTGC_TLS_KEY"}) {
+    CHECK(test::has(entries("3.32.0"_v, "GatewayConfigurationServer", "gcs", "Secrets"), name));
+    CHECK(test::has(entries("3.32.0"_v, "DeviceClaimingServer", "dcs", "Secrets"), name));
+  }
   // 3.34.1: more memory options.
   CHECK(stacks::build_services("3.34.0"_v).tmpl.find_parameter("GatewayServerMemory")->allowed_values().size() <
         stacks::build_services("3.34.1"_v).tmpl.find_parameter("GatewayServerMemory")->allowed_values().size());

@@ -11,7 +11,8 @@ TEST_CASE("5-3c-ecs-tbs-service: Tenant Billing Server with the Stripe secret", 
   auto model = stacks::build_tenant_billing_server("3.35.2"_v);
   const auto& t = model.tmpl;
   auto secrets = test::entry_names(*test::container(t, "TenantBillingServerTaskDefinition", "tbs"), "Secrets");
-  CHECK(test::has(secrets, "TTS_STRIPE_CREDENTIALS"));
+  CHECK(test::has(secrets, "TTN_LW_TBS_STRIPE_API_KEY"));
+  CHECK(test::has(secrets, "TTN_LW_TBS_STRIPE_ENDPOINT_SECRET_KEY"));
   CHECK(test::has(secrets, "TTS_CONFIG_TBS"));
   for (const char* id : {"UseCertificateAuthorityARN", "GeneralRedisTLS", "GOGCValue", "EnableTBSRateLimiting"}) {
     INFO(id);

@@ -48,4 +48,29 @@ inline constexpr Export proxy_lbs_cups_mtls{"load-balancer-rules", "ProxyLBSCUPS
 inline constexpr Export proxy_ttgp{"load-balancer-rules", "ProxyTTGPTargetGroupArn",
                                    "Target group of The Things Industries Gateway Protocol (8889, proxy port 8889)"};
 
+// The listener switches of 3-2 (parameters "<Service>Enabled", String true/false). ECS refuses a
+// service whose target group has no listener, so a stack whose service registers with one of the
+// target groups above carries the switch of that target group's listener under the same name, with
+// the same default, and registers exactly when 3-2 has the listener (tests/unit/
+// target_group_registration_test.cpp evaluates both sides for every release). 3-2's Rules make sure
+// a switched-on service always has a listener (EnableNonTLSListeners or a TLSCertificateARN).
+struct ListenerSwitch {
+  std::string_view name;   // parameter name, the same in every template
+  std::string_view label;  // console label
+  bool enabled_by_default;
+};
+inline constexpr ListenerSwitch udp_enabled{"UDPEnabled", "Semtech UDP (1700)", true};
+inline constexpr ListenerSwitch gateway_mqtt_v2_enabled{"GatewayMQTTV2Enabled", "Gateway MQTT v2 (1881, 8881)", true};
+inline constexpr ListenerSwitch gateway_mqtt_enabled{"GatewayMQTTEnabled", "Gateway MQTT (1882, 8882)", true};
+inline constexpr ListenerSwitch basic_station_enabled{"BasicStationEnabled", "LoRa Basics Station (1887, 8887)", true};
+inline constexpr ListenerSwitch tabs_hubs_enabled{"TabsHubsEnabled", "Tabs Hubs (1888, 8888)", true};
+inline constexpr ListenerSwitch application_mqtt_enabled{"ApplicationMQTTEnabled", "Application MQTT (1883, 8883)", true};
+inline constexpr ListenerSwitch grpc_enabled{"GRPCEnabled", "gRPC (1884, 8884)", true};
+inline constexpr ListenerSwitch http_enabled{"HTTPEnabled", "HTTP and HTTPS (80, 443)", true};
+inline constexpr ListenerSwitch interop_enabled{"InteropEnabled", "Backend Interfaces interop (8886)", false};
+// 3.30.0
+inline constexpr ListenerSwitch lbs_cups_mtls_enabled{"LBSCUPSmTLSEnabled", "LBS CUPS with mutual TLS (8987)", false};
+// 3.32.0
+inline constexpr ListenerSwitch ttgp_enabled{"TTGPEnabled", "The Things Industries Gateway Protocol (8889)", false};
+
 }  // namespace ttsgen::exports::load_balancer

@@ -25,6 +25,11 @@ Value arn(const std::string& service, const std::string& resource);
 // The ARN of an AWS managed policy, e.g. "AmazonSSMManagedInstanceCore".
 Value managed_policy_arn(const std::string& name);
 
+// "/${NetworkName}/${Environment}/${Cluster}/<path>": the name of every SSM parameter the stacks
+// create. A path (leading "/") so that IAM can grant a whole cluster's documents by prefix, and the
+// parameter's ARN is "arn:…:parameter" followed by the name (ecs::ssm_parameter_arn).
+Value ssm_parameter_name(const std::string& path);
+
 // A Deny statement for `action` (e.g. "s3:*") on `resources` for every request without TLS.
 Value deny_insecure_transport(const std::string& action, Value resources);
 

@@ -5,18 +5,23 @@
 // secrets, target groups, task permissions); build() then writes the task definition, the
 // service, the log group, the execution and task roles (scoped to what was collected), the Cloud
 // Map registration, the task-size Rule and the alarms. Each stack file is then a short list of
-// components. See docs/decisions-ecs.md for the environment-variable contract with the images.
+// components (docs/decisions-ecs.md).
 //
 // How configuration reaches containers (one rule, everywhere): documents (the TTS configuration
 // of 4-2a/4-2b/4-2c, the Prometheus configuration) are SSM parameters and secrets are Secrets
 // Manager secrets; both are passed through the task definition's Secrets (ValueFrom), never as
 // plain text. Environment holds only wiring that is not secret (addresses, flags, GOGC).
+// Containers of The Things Stack (tts()) start through the wrapper templates/ecs/tts-start.sh,
+// which writes the documents to files, composes what ECS cannot (database URIs, cluster
+// addresses) and runs tti-lw-stack: the contract is described once, in docs/decisions-config.md
+// ("How a container gets its configuration and secrets").
 
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "ttsgen/catalog/export.hpp"
+#include "ttsgen/exports/load_balancer.hpp"
 #include "ttsgen/stacks/builder.hpp"
 
 namespace ttsgen::stacks::ecs {
@@ -58,6 +63,11 @@ Cluster cluster(StackBuilder& s, bool alarms);
 
 // "<service>.<namespace>:<port>" as Fn::Sub.
 Value discovery_address(const Cluster& c, const std::string& service, int port);
+
+// The switch of a listener of 3-2-load-balancer-rules, mirrored (same name and default) by a stack
+// whose service registers with that listener's target group: the registration's condition.
+// `what` names the service, for the description.
+const cfn::Condition& listener_switch(StackBuilder& s, const exports::load_balancer::ListenerSwitch& sw, const std::string& what);
 
 // ---------------------------------------------------------------------------------------------
 // The Things Stack runtime shared by 5-2, 5-3a, 5-3c and 5-4: Redis cluster selection and TLS
@@ -131,10 +141,13 @@ class Component {
   Component& env(std::string name, Value value, const cfn::Condition* when = nullptr);
   // A document in an SSM parameter (its name comes from an export or a resource): Secrets
   // ValueFrom, and ssm:GetParameters for the execution role. With `when`, only under that condition.
+  // A TTS configuration document is named TTS_CONFIG_<DOC> and is listed, in the order of the
+  // calls, in TTS_CONFIG_DOCUMENTS for the start wrapper.
   Component& config(std::string env_name, Value parameter_name, const cfn::Condition* when = nullptr);
   Component& config(std::string env_name, const Export& parameter_name_export, const cfn::Condition* when = nullptr);
-  // A Secrets Manager secret (a JSON key of it when `json_key` is set): Secrets ValueFrom, and
-  // secretsmanager:GetSecretValue on that secret for the execution role.
+  // A Secrets Manager secret (a JSON key of it when `json_key` is set, as the producer's layout
+  // documents it): Secrets ValueFrom, and secretsmanager:GetSecretValue on that secret for the
+  // execution role.
   Component& secret(std::string env_name, Value secret_arn, std::string json_key = {}, const cfn::Condition* when = nullptr);
   Component& secret(std::string env_name, const Export& secret_arn_export, std::string json_key = {},
                     const cfn::Condition* when = nullptr);
@@ -155,11 +168,25 @@ class Component {
   // Keeps the service but runs no task while `c` holds.
   Component& no_tasks_when(const cfn::Condition& c);
 
-  // A PostgreSQL database: <prefix>_HOST, _PORT, _NAME (environment), _USERNAME, _PASSWORD (secrets).
-  Component& database(const std::string& env_prefix, const Database& db, const cfn::Condition* when = nullptr);
+  // A PostgreSQL database of a TTS component, for the setting TTN_LW_<key>_DATABASE_URI (key e.g.
+  // "IS", "AS_PACKAGES_STORAGE_POSTGRES", "NOC_STORE"): TTS_<key>_DATABASE_HOST, _PORT, _NAME
+  // (environment), _USERNAME, _PASSWORD (secrets), and the key in TTS_DATABASES; the start wrapper
+  // composes the URI.
+  Component& database(const std::string& key, const Database& db, const cfn::Condition* when = nullptr);
+  // The read replicas of that database: TTS_<key>_DATABASE_READ_HOST, which the start wrapper makes
+  // TTN_LW_<key>_READ_DATABASE_URI.
+  Component& database_read_host(const std::string& key, Value host, const cfn::Condition* when = nullptr);
+  // A setting whose value is a file (e.g. "TTGC_TLS_CERTIFICATE"), from a JSON key of a secret
+  // holding base64: TTS_FILE_<key> (secret) and the key in TTS_FILES; the start wrapper writes the
+  // file and sets TTN_LW_<key> to its path (nothing when the value is empty).
+  Component& file_secret(const std::string& key, const Export& secret_arn_export, std::string json_key);
+  // The keys of the HTTP session cookies (4-1), shared by every task that serves a web UI, so that
+  // sessions survive restarts and load balancing.
+  Component& http_sessions();
 
-  // The Things Stack component: Redis, license, cluster secret, Key Vault, global and (when
-  // enabled) rate-limiting configuration, cluster addresses, GOGC, Private CA.
+  // The Things Stack component: started through the wrapper (templates/ecs/tts-start.sh) with
+  // Redis, license, cluster keys, metrics password, the global and (when enabled) rate-limiting
+  // documents, cluster addresses, regions, GOGC, Private CA, Key Vault access.
   Component& tts(const TtsRuntime& runtime, const cfn::Parameter* rate_limiting = nullptr);
 
   // A log configuration for a sidecar, in this component's log group.
@@ -173,7 +200,13 @@ class Component {
   const cfn::Resource& execution_role() const { return *execution_role_; }
 
  private:
+  // A word of a list variable for the start wrapper (TTS_CONFIG_DOCUMENTS, …), present under `when`.
+  struct Word {
+    std::string word;
+    const cfn::Condition* when;
+  };
   std::string id(const std::string& suffix) const { return o_.prefix + suffix; }
+  static Value word_list(const std::vector<Word>& words);
   cfn::Parameter& param(const std::string& suffix);
   Value when(const cfn::Condition* c, Value v) const;
   const cfn::Condition& on_ec2();
@@ -194,6 +227,9 @@ class Component {
   std::vector<int> memories_;
 
   std::vector<std::string> command_;
+  bool tts_start_ = false;  // started through templates/ecs/tts-start.sh
+  const cfn::Condition* rate_limiting_ = nullptr;  // reads the rate-limiting document under this
+  std::vector<Word> documents_, databases_, files_;
   Value ports_ = Value::list();
   Value environment_ = Value::list();
   Value secrets_ = Value::list();
@@ -202,6 +238,7 @@ class Component {
   std::vector<Value> task_statements_;
   Value load_balancers_ = Value::list();
   bool has_unconditional_target_ = false;
+  std::vector<const cfn::Condition*> target_conditions_;
   const cfn::Condition* no_tasks_ = nullptr;
   std::vector<const cfn::Resource*> service_dependencies_;
   Value sidecars_ = Value::list();
@@ -238,6 +275,12 @@ struct TimescaleSwitches {
   const cfn::Condition* noc_enabled = nullptr;
 };
 TimescaleSwitches timescale_switches(StackBuilder& s);
+// The Application Server Storage Integration database of `c` (TimescaleDB, when enabled), and its
+// read replicas when ApplicationServerStorageReplicaEnabled: as.packages.storage.provider postgres
+// and the URIs TTN_LW_AS_PACKAGES_STORAGE_POSTGRES_(READ_)DATABASE_URI.
+void storage_database(StackBuilder& s, Component& c, const TimescaleSwitches& t);
+// The Network Operations Center database of `c` (noc.store.database-uri), under `when`.
+void noc_database(StackBuilder& s, Component& c, const TimescaleSwitches& t, const cfn::Condition* when = nullptr);
 
 // ---------------------------------------------------------------------------------------------
 // Persistent storage for single-instance components (Prometheus): an encrypted EFS file system
@@ -261,13 +304,17 @@ cfn::Parameter& certificate_id(StackBuilder& s, const std::string& description, 
 // ---------------------------------------------------------------------------------------------
 // Helpers for what several components read.
 
-// The ARN of an SSM parameter given by name. Names follow the house rule for named resources,
-// <network>-<environment>-<cluster>-<suffix>, without a leading "/".
+// The ARN of an SSM parameter given by name. Every SSM parameter of the stack set is named by a
+// path that starts with "/" (ssm_parameter_name in common.hpp): /<network>/<environment>/<cluster>/
+// config/<document> (4-2a, 4-2b, 4-2c), …/monitoring/prometheus (5-6).
 Value ssm_parameter_arn(Value parameter_name);
 // arn:${AWS::Partition}:s3:::<bucket> and …/* of a bucket name.
 Value bucket_arns(Value bucket_name);
 // A statement with read-only access (get and list) to a bucket; `sid` says what is read.
 Value read_bucket(std::string sid, Value bucket_name);
+// The start wrapper of the TTS containers (templates/ecs/tts-start.sh) as it goes into the task
+// definitions: without its comment lines and blank lines.
+std::string tts_start_script();
 // "docker.io/thethingsindustries/lorawan-stack:<release><suffix>" (pinned to the release).
 std::string tts_image(const Release& release, const std::string& suffix = "-aws");
 
