@@ -1,13 +1,14 @@
 #pragma once
 // The YAML emitter as it was on yaml-cpp's emitter (foundation commit d02327e), kept for the tests
 // only: render::to_yaml must write exactly what this writes, for every document. yaml-cpp lays out
-// blocks and escapes here; the scalar style and the form of each intrinsic are decided as in
-// render::to_yaml.
+// blocks and escapes here; the scalar style, the tag of each intrinsic and flow or block for a list
+// are decided by the rules render::to_yaml uses (render/yaml_style.hpp).
 #include <yaml-cpp/yaml.h>
 
 #include <stdexcept>
 
 #include "ttsgen/render/render.hpp"
+#include "ttsgen/render/yaml_style.hpp"
 
 namespace test::oracle {
 
@@ -16,44 +17,7 @@ using ttsgen::render::is_ambiguous_plain_scalar;
 namespace detail {
 
 using ttsgen::cfn::Value;
-
-// A `|` block reads back exactly only for text that ends in exactly one newline, whose first line
-// does not start with a blank (yaml-cpp writes no indentation indicator), and without trailing
-// blanks or control characters that the block would keep or mangle.
-inline bool fits_literal_block(const std::string& s) {
-  if (s.size() < 2 || s.back() != '\n' || s[s.size() - 2] == '\n') return false;
-  if (s.front() == ' ' || s.front() == '\t') return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c == '\n') {
-      if (i > 0 && (s[i - 1] == ' ' || s[i - 1] == '\t')) return false;
-      continue;
-    }
-    if (c < 0x20 && c != '\t') return false;
-    if (c == 0x7f) return false;
-  }
-  return true;
-}
-
-inline bool has_control_characters(const std::string& s) {
-  for (char ch : s) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    if (c < 0x20 || c == 0x7f) return true;
-  }
-  return false;
-}
-
-// Blanks at either end, or characters that start YAML syntax, make a plain scalar mean something
-// else; yaml-cpp catches most, this catches them all so the rule is ours and tested.
-inline bool needs_quotes_for_syntax(const std::string& s) {
-  if (s.front() == ' ' || s.back() == ' ' || s.front() == '\t' || s.back() == '\t') return true;
-  static const std::string indicators = "-?:,[]{}#&*!|>'\"%@`";
-  if (indicators.find(s.front()) != std::string::npos) {
-    // "-foo" and ":foo" are plain-safe only when not followed by a blank; keep it simple: quote.
-    return true;
-  }
-  return s.find(": ") != std::string::npos || s.find(" #") != std::string::npos || s.back() == ':';
-}
+using namespace ttsgen::render::yaml_style;
 
 inline void emit_string(YAML::Emitter& out, const std::string& s) {
   if (s.find('\n') != std::string::npos) {
@@ -73,61 +37,10 @@ inline void emit_string(YAML::Emitter& out, const std::string& s) {
   }
 }
 
-inline std::string short_tag(const std::string& function) {
-  if (function.rfind("Fn::", 0) == 0) return function.substr(4);
-  return function;  // Ref, Condition
-}
-
-// Flow style ([a, !Ref B]) for short lists of one-line scalars, block style for the rest.
-constexpr std::size_t kFlowWidth = 72;
-
-inline std::size_t flow_width(const Value& v, bool& simple);
-
-inline std::size_t flow_width_of_function(const Value& v, bool& simple) {
-  const Value& arg = v.argument();
-  if (arg.is_function() || arg.is_map()) {
-    simple = false;
-    return 0;
-  }
-  return short_tag(v.text()).size() + 2 + flow_width(arg, simple);
-}
-
-inline std::size_t flow_width(const Value& v, bool& simple) {
-  switch (v.kind()) {
-    case Value::Kind::Null:
-    case Value::Kind::Bool:
-      return 5;
-    case Value::Kind::Integer:
-      return std::to_string(v.as_integer()).size();
-    case Value::Kind::Number:
-      return v.text().size();
-    case Value::Kind::String:
-      if (v.text().find('\n') != std::string::npos) simple = false;
-      return v.text().size() + 2;
-    case Value::Kind::List: {
-      std::size_t width = 2;
-      for (const auto& item : v.items()) width += flow_width(item, simple) + 2;
-      return width;
-    }
-    case Value::Kind::Map:
-      simple = false;
-      return 0;
-    case Value::Kind::Function:
-      return flow_width_of_function(v, simple);
-  }
-  return 0;
-}
-
 inline void emit(YAML::Emitter& out, const Value& v, bool in_flow);
 
 inline void emit_list(YAML::Emitter& out, const Value& list, bool in_flow) {
-  bool flow = in_flow;
-  if (!flow && !list.items().empty()) {
-    bool simple = true;
-    std::size_t width = flow_width(list, simple);
-    flow = simple && width <= kFlowWidth;
-  }
-  if (list.items().empty()) flow = true;
+  bool flow = is_flow_list(list, in_flow);
   out << (flow ? YAML::Flow : YAML::Block) << YAML::BeginSeq;
   for (const auto& item : list.items()) emit(out, item, flow);
   out << YAML::EndSeq;
