@@ -69,14 +69,14 @@ StackModel build_bastion(const Release& release) {
                            .allowed_pattern("^$|^[a-zA-Z0-9_/.#-]{1,512}$")
                            .group("Access")
                            .label("Session Manager log group");
-  auto& ami_x86 = s.parameter("ImageIdX86", "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>")
+  auto& ami_x86 = s.parameter("ImageIdX86", param_type::kImageIdFromSSM)
                       .description("Amazon Linux 2 image for x86_64 instance types (a public SSM parameter).")
                       .default_value("/aws/service/ami-amazon-linux-latest/amzn2-ami-hvm-x86_64-gp2")
                       .group("Advanced")
                       .label("x86_64 image");
   Value image_id = ref(ami_x86);
   if (graviton) {
-    auto& ami_arm = s.parameter("ImageIdArm64", "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>")
+    auto& ami_arm = s.parameter("ImageIdArm64", param_type::kImageIdFromSSM)
                         .description("Amazon Linux 2 image for Graviton (arm64) instance types (a public SSM parameter).")
                         .default_value("/aws/service/ami-amazon-linux-latest/amzn2-ami-hvm-arm64-gp2")
                         .group("Advanced")

@@ -172,14 +172,14 @@ StackModel build_ecs_cluster(const Release& release) {
                        .description("Name of the SSH key pair for the container instances.")
                        .group("Container instances")
                        .label("SSH key name");
-  auto& ami_x86 = s.parameter("ECSImageIdX86", "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>")
+  auto& ami_x86 = s.parameter("ECSImageIdX86", param_type::kImageIdFromSSM)
                       .description("ECS-optimized Amazon Linux 2 image for x86_64 instance types (public SSM parameter).")
                       .default_value("/aws/service/ecs/optimized-ami/amazon-linux-2/recommended/image_id")
                       .group("Advanced")
                       .label("x86_64 image");
   Value image_id = ref(ami_x86);
   if (graviton) {
-    auto& ami_arm = s.parameter("ECSImageIdArm64", "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>")
+    auto& ami_arm = s.parameter("ECSImageIdArm64", param_type::kImageIdFromSSM)
                         .description("ECS-optimized Amazon Linux 2 image for Graviton (arm64) instance types (public "
                                      "SSM parameter).")
                         .default_value("/aws/service/ecs/optimized-ami/amazon-linux-2/arm64/recommended/image_id")

@@ -131,7 +131,7 @@ void timescale_instance_parameters(StackBuilder& s, TimescaleParameters& p) {
                     .label("SSH key name");
   // Amazon Linux 2 (facts §2.10): the newest image when the stack is deployed or updated, so an
   // update may replace the instance; the data volume and address stay.
-  p.image_id = &s.parameter("ImageId", "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>")
+  p.image_id = &s.parameter("ImageId", param_type::kImageIdFromSSM)
                     .description("Amazon Linux 2 image for x86_64 (a public SSM parameter).")
                     .default_value("/aws/service/ami-amazon-linux-latest/amzn2-ami-hvm-x86_64-gp2")
                     .group("Instance")

@@ -20,6 +20,8 @@ inline constexpr std::string_view kString = "String";
 inline constexpr std::string_view kNumber = "Number";
 inline constexpr std::string_view kCommaDelimitedList = "CommaDelimitedList";
 inline constexpr std::string_view kKeyPairName = "AWS::EC2::KeyPair::KeyName";
+// An AMI ID read from a (public) SSM parameter at deployment: the default is the parameter name.
+inline constexpr std::string_view kImageIdFromSSM = "AWS::SSM::Parameter::Value<AWS::EC2::Image::Id>";
 }  // namespace param_type
 
 class Parameter {
