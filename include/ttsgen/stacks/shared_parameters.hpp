@@ -38,7 +38,7 @@ struct SharedParameter {
 };
 
 namespace shared {
-// 3.23.0: the proxy (Envoy) terminates TLS; the same value in every template (facts §0.4).
+// 3.23.0: the proxy (Envoy) terminates TLS; the same value in every template (docs: ecs/deployment).
 const SharedParameter& support_proxy_tls();
 // 3.19.2: the Network Operations Center (4-2a, 5-2, 5-4, 5-6, 5-7).
 const SharedParameter& include_network_operations_center();
