@@ -38,6 +38,9 @@ Runner setup_validate(CLI::App& command);
 Runner setup_graph(CLI::App& command);
 Runner setup_diff(CLI::App& command);
 Runner setup_docs(CLI::App& command);
+Runner setup_profile_schema(CLI::App& command);
+Runner setup_init(CLI::App& command);
+Runner setup_params(CLI::App& command);
 
 // Shared option helpers.
 // --version V (newest release when empty).

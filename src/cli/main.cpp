@@ -20,6 +20,9 @@ const Command kCommands[] = {
     {"graph", "Show the stack dependency graph derived from imports, and the deployment order", ttsgen::cli::setup_graph},
     {"diff", "What changes between two releases, or between a folder of templates and a release", ttsgen::cli::setup_diff},
     {"docs", "Write the Markdown reference of a release's stacks (one page per stack and an index)", ttsgen::cli::setup_docs},
+    {"profile-schema", "Print the JSON Schema of the deployment profile", ttsgen::cli::setup_profile_schema},
+    {"init", "Write a complete, commented deployment profile for one cluster", ttsgen::cli::setup_init},
+    {"params", "Write one create-stack parameter file per stack instance of a profile", ttsgen::cli::setup_params},
 };
 
 void configure_logging(bool verbose, bool quiet) {
