@@ -2,7 +2,8 @@
 # Installs the Debian packages ttsgen builds and tests with, if any is missing (Debian 12).
 # cfn-lint, moto_server and the aws CLI come with the machine image; they are checked, not installed.
 set -euo pipefail
-packages=(cmake g++ make libyaml-cpp-dev libyaml-dev nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev catch2 python3)
+packages=(cmake g++ make libyaml-cpp-dev libyaml-dev nlohmann-json3-dev libcli11-dev libfmt-dev libspdlog-dev catch2 python3
+          clang libclang-rt-14-dev)  # clang and its libFuzzer runtime: scripts/fuzz.sh
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -2,10 +2,13 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <map>
 
 #include "command.hpp"
+#include "ttsgen/util/spelling.hpp"
 
 namespace {
 
@@ -30,6 +33,25 @@ void configure_logging(bool verbose, bool quiet) {
   spdlog::set_default_logger(logger);
 }
 
+// CLI11 reads an unknown first word as a stray argument and answers "A subcommand is required";
+// name it instead, with the closest command. Returns false after printing the error.
+bool first_word_is_a_command(const CLI::App& app, int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string word = argv[i];
+    if (word.empty() || word[0] == '-') continue;  // -v, -q, --help before the command
+    std::vector<std::string> names;
+    for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+    if (std::find(names.begin(), names.end(), word) != names.end()) return true;
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+    auto close = ttsgen::util::closest_match(word, names);
+    std::cerr << "ttsgen: unknown command '" << word << "'" << (close ? "; did you mean '" + *close + "'?" : "")
+              << " (commands: " << list << ")\n";
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -46,6 +68,7 @@ int main(int argc, char** argv) {
     runners[sub] = c.setup(*sub);
   }
 
+  if (!first_word_is_a_command(app, argc, argv)) return ttsgen::cli::kExitUsage;
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
@@ -68,6 +91,11 @@ int main(int argc, char** argv) {
     } catch (const ttsgen::cli::UsageError& e) {
       std::cerr << "ttsgen " << sub->get_name() << ": " << e.what() << "\n";
       return ttsgen::cli::kExitUsage;
+    } catch (const std::filesystem::filesystem_error& e) {
+      // Not the library's "filesystem error: ... [path]" text: what failed, on which file, why.
+      std::cerr << "ttsgen " << sub->get_name() << ": error: cannot use '" << e.path1().string() << "': " << e.code().message()
+                << "\n";
+      return ttsgen::cli::kExitFindings;
     } catch (const std::exception& e) {
       std::cerr << "ttsgen " << sub->get_name() << ": error: " << e.what() << "\n";
       return ttsgen::cli::kExitFindings;

@@ -154,12 +154,12 @@ class DiffFolder(unittest.TestCase):
         out = self.render("3.30.0")
         (out / "1-1-vpc.gen.template").write_text("Resources: [unclosed\n")
         r = run("diff", "--from", "3.30.0", "--dir", str(out))
-        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.returncode, 2)  # unusable input (docs/cli.md)
         self.assertIn("1-1-vpc.gen.template", r.stderr)
 
     def test_missing_folder(self):
         r = run("diff", "--from", "3.30.0", "--dir", str(self.dir / "nope"))
-        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.returncode, 2)
         self.assertIn("is not a folder", r.stderr)
 
 
