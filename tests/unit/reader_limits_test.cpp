@@ -113,7 +113,7 @@ TEST_CASE("300k resources: map lookups stay fast and keep the order", "[reader][
   CHECK(resources.entries()[299999].key == "R299999");
   for (int i = 0; i < 300000; i += 7) REQUIRE(resources.find("R" + std::to_string(i)) != nullptr);
   CHECK(resources.find("R300000") == nullptr);
-  CHECK(seconds_since(start) < 10);  // was 190 s with linear lookups
+  CHECK(seconds_since(start) < 30);  // was 190 s with linear lookups; ASan builds are slower
 }
 
 TEST_CASE("Value's key index follows set, erase and copies", "[value]") {
