@@ -63,3 +63,44 @@ std::vector<CreateOnlyPointer> create_only_members(std::string_view type, std::s
 }
 
 }  // namespace ttsgen::diff
+
+namespace ttsgen::diff {
+
+const std::vector<UpdateOverride>& update_overrides() {
+  // Only conditionally create-only properties the templates use; a test checks that each entry
+  // is conditional in the vendored schema (an override of a plain create-only property would be
+  // a mistake) and that each is applied.
+  static const std::vector<UpdateOverride> table{
+      {"AWS::AutoScaling::AutoScalingGroup", "/properties/LaunchConfigurationName", UpdateRule::ReplacedByReplacingUpdate,
+       "CloudFormation reference, AWS::AutoScaling::AutoScalingGroup, LaunchConfigurationName: \"Update requires: No "
+       "interruption\"; UpdatePolicy attribute: the group is replaced only with AutoScalingReplacingUpdate WillReplace"},
+      {"AWS::AutoScaling::AutoScalingGroup", "/properties/LaunchTemplate", UpdateRule::ReplacedByReplacingUpdate,
+       "CloudFormation reference, AWS::AutoScaling::AutoScalingGroup, LaunchTemplate: \"Update requires: No interruption\"; "
+       "UpdatePolicy attribute: the group is replaced only with AutoScalingReplacingUpdate WillReplace"},
+      {"AWS::AutoScaling::AutoScalingGroup", "/properties/MixedInstancesPolicy", UpdateRule::ReplacedByReplacingUpdate,
+       "CloudFormation reference, AWS::AutoScaling::AutoScalingGroup, MixedInstancesPolicy: \"Update requires: No "
+       "interruption\"; UpdatePolicy attribute: the group is replaced only with AutoScalingReplacingUpdate WillReplace"},
+      {"AWS::AutoScaling::AutoScalingGroup", "/properties/VPCZoneIdentifier", UpdateRule::ReplacedByReplacingUpdate,
+       "CloudFormation reference, AWS::AutoScaling::AutoScalingGroup, VPCZoneIdentifier: \"Update requires: Some "
+       "interruptions\"; UpdatePolicy attribute: the group is replaced only with AutoScalingReplacingUpdate WillReplace"},
+      {"AWS::EC2::Instance", "/properties/UserData", UpdateRule::InPlace,
+       "CloudFormation reference, AWS::EC2::Instance, UserData: \"Update requires: Some interruptions\" for an "
+       "EBS-backed instance (stopped and started); the templates' AMIs are EBS-backed"},
+      {"AWS::EC2::Instance", "/properties/InstanceType", UpdateRule::InPlace,
+       "CloudFormation reference, AWS::EC2::Instance, InstanceType: \"Update requires: Some interruptions\" for an "
+       "EBS-backed instance (stopped and started); the templates' AMIs are EBS-backed"},
+      {"AWS::EC2::Instance", "/properties/EbsOptimized", UpdateRule::InPlace,
+       "CloudFormation reference, AWS::EC2::Instance, EbsOptimized: \"Update requires: Some interruptions\" for an "
+       "EBS-backed instance"},
+  };
+  return table;
+}
+
+const UpdateOverride* update_override(std::string_view type, std::string_view pointer) {
+  auto path = pointer_segments(pointer);
+  for (const auto& o : update_overrides())
+    if (o.type == type && is_prefix(pointer_segments(o.pointer), path)) return &o;
+  return nullptr;
+}
+
+}  // namespace ttsgen::diff
