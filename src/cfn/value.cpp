@@ -114,14 +114,9 @@ bool operator==(const Value& a, const Value& b) {
     case Value::Kind::Function:
       return a.text_ == b.text_ && a.items_ == b.items_;
     case Value::Kind::Map:
-      // By key, as CloudFormation reads a template: key order is not a difference (a template
-      // passed through `jq -S` is the same template). Keys are unique (the readers refuse
-      // duplicates), so equal sizes and every key of `a` found equal in `b` is equality.
       if (a.entries_.size() != b.entries_.size()) return false;
       for (std::size_t i = 0; i < a.entries_.size(); ++i) {
-        const Value::Entry& e = a.entries_[i];
-        const Value* other = b.entries_[i].key == e.key ? &b.entries_[i].value : b.find(e.key);
-        if (!other || e.value != *other) return false;
+        if (a.entries_[i].key != b.entries_[i].key || a.entries_[i].value != b.entries_[i].value) return false;
       }
       return true;
   }

@@ -70,28 +70,22 @@ const std::vector<UpdateOverride>& update_overrides() {
   // Only conditionally create-only properties the templates use; a test checks that each entry
   // is conditional in the vendored schema (an override of a plain create-only property would be
   // a mistake) and that each is applied.
+  auto group = [](const std::string& property, const std::string& update_requires) {
+    return UpdateOverride{"AWS::AutoScaling::AutoScalingGroup", "/properties/" + property, UpdateRule::ReplacedByReplacingUpdate,
+                          "CloudFormation reference, AWS::AutoScaling::AutoScalingGroup, " + property + ": \"Update requires: " +
+                              update_requires + "\"; UpdatePolicy attribute: the group is replaced only with AutoScalingReplacingUpdate WillReplace"};
+  };
+  auto instance = [](const std::string& property) {
+    return UpdateOverride{"AWS::EC2::Instance", "/properties/" + property, UpdateRule::InPlace,
+                          "CloudFormation reference, AWS::EC2::Instance, " + property +
+                              ": \"Update requires: Some interruptions\" for an EBS-backed instance (stopped and started); "
+                              "the templates' AMIs are EBS-backed"};
+  };
   static const std::vector<UpdateOverride> table{
-      {"AWS::AutoScaling::AutoScalingGroup", "/properties/LaunchConfigurationName", UpdateRule::ReplacedByReplacingUpdate,
-       "CloudFormation reference, AWS::AutoScaling::AutoScalingGroup, LaunchConfigurationName: \"Update requires: No "
-       "interruption\"; UpdatePolicy attribute: the group is replaced only with AutoScalingReplacingUpdate WillReplace"},
-      {"AWS::AutoScaling::AutoScalingGroup", "/properties/LaunchTemplate", UpdateRule::ReplacedByReplacingUpdate,
-       "CloudFormation reference, AWS::AutoScaling::AutoScalingGroup, LaunchTemplate: \"Update requires: No interruption\"; "
-       "UpdatePolicy attribute: the group is replaced only with AutoScalingReplacingUpdate WillReplace"},
-      {"AWS::AutoScaling::AutoScalingGroup", "/properties/MixedInstancesPolicy", UpdateRule::ReplacedByReplacingUpdate,
-       "CloudFormation reference, AWS::AutoScaling::AutoScalingGroup, MixedInstancesPolicy: \"Update requires: No "
-       "interruption\"; UpdatePolicy attribute: the group is replaced only with AutoScalingReplacingUpdate WillReplace"},
-      {"AWS::AutoScaling::AutoScalingGroup", "/properties/VPCZoneIdentifier", UpdateRule::ReplacedByReplacingUpdate,
-       "CloudFormation reference, AWS::AutoScaling::AutoScalingGroup, VPCZoneIdentifier: \"Update requires: Some "
-       "interruptions\"; UpdatePolicy attribute: the group is replaced only with AutoScalingReplacingUpdate WillReplace"},
-      {"AWS::EC2::Instance", "/properties/UserData", UpdateRule::InPlace,
-       "CloudFormation reference, AWS::EC2::Instance, UserData: \"Update requires: Some interruptions\" for an "
-       "EBS-backed instance (stopped and started); the templates' AMIs are EBS-backed"},
-      {"AWS::EC2::Instance", "/properties/InstanceType", UpdateRule::InPlace,
-       "CloudFormation reference, AWS::EC2::Instance, InstanceType: \"Update requires: Some interruptions\" for an "
-       "EBS-backed instance (stopped and started); the templates' AMIs are EBS-backed"},
-      {"AWS::EC2::Instance", "/properties/EbsOptimized", UpdateRule::InPlace,
-       "CloudFormation reference, AWS::EC2::Instance, EbsOptimized: \"Update requires: Some interruptions\" for an "
-       "EBS-backed instance"},
+      group("LaunchConfigurationName", "No interruption"), group("LaunchTemplate", "No interruption"),
+      group("MixedInstancesPolicy", "No interruption"),    group("VPCZoneIdentifier", "Some interruptions"),
+      instance("UserData"),                                instance("InstanceType"),
+      instance("EbsOptimized"),
   };
   return table;
 }

@@ -422,7 +422,7 @@ void print_summary(Report& r, const ReleaseDiff& d) {
   lines.push_back("Data-loss risks: " + list(data_loss));
   if (security) lines.push_back("Security-group or IAM changes: in " + std::to_string(security) + (security == 1 ? " stack" : " stacks") + " (tables below)");
   r.section("Summary");
-  for (const auto& l : lines) r.bullet(l);
+  for (const auto& l : lines) r.bullet(r.markdown() ? l : "- " + l);
 }
 
 std::string report(const ReleaseDiff& d, bool markdown) {

@@ -6,6 +6,8 @@
 // on both sides of an update of the same resource and different between two resources.
 #include "resolve.hpp"
 
+#include "ttsgen/diff/value_diff.hpp"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -289,7 +291,7 @@ std::vector<std::string> symbols_in(const std::string& s) {
 // Differs for every value of the symbols (True), the same (False), or only for some (Conditional,
 // with the symbols that decide it).
 Replacement compare_values(const Value& a, const Value& b, std::set<std::string>& deciding) {
-  if (a == b) return Replacement::False;
+  if (same_value(a, b)) return Replacement::False;
   if (a.kind() != b.kind()) {
     if (a.is_string() && !symbols_in(a.text()).empty()) {
       for (auto& s : symbols_in(a.text())) deciding.insert(s);

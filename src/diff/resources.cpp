@@ -96,7 +96,7 @@ void classify(const Documents& docs, const std::string& type, const Value& after
       const Value* b = p.change.before ? follow(&*p.change.before, member.pointer, skip) : nullptr;
       const Value* a = p.change.after ? follow(&*p.change.after, member.pointer, skip) : nullptr;
       bool unknown = member.pointer.find('*') != std::string_view::npos;
-      if (!unknown && ((b == nullptr) == (a == nullptr)) && (!b || *b == *a)) continue;
+      if (!unknown && ((b == nullptr) == (a == nullptr)) && (!b || same_value(*b, *a))) continue;
       co = member.conditional ? CreateOnly::Conditional : CreateOnly::Yes;
       name = property_name(member.pointer);
       member_pointer = std::string(member.pointer);
@@ -200,7 +200,7 @@ double similarity(const Value& a, const Value& b) {
   std::size_t names = 0, equal = 0;
   for (const auto& e : pa.entries()) {
     ++names;
-    if (const Value* other = pb.find(e.key); other && *other == e.value) ++equal;
+    if (const Value* other = pb.find(e.key); other && same_value(*other, e.value)) ++equal;
   }
   for (const auto& e : pb.entries())
     if (!pa.find(e.key)) ++names;
@@ -218,7 +218,7 @@ bool same_create_only_properties(const Value& a, const Value& b) {
   const Value& pb = properties_of(b);
   auto differs = [&](const Value::Entry& e, const Value& other) {
     const Value* o = other.find(e.key);
-    return (!o || *o != e.value) && create_only(type, "/properties/" + e.key) == CreateOnly::Yes;
+    return (!o || !same_value(*o, e.value)) && create_only(type, "/properties/" + e.key) == CreateOnly::Yes;
   };
   for (const auto& e : pa.entries())
     if (differs(e, pb)) return false;

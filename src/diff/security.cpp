@@ -124,26 +124,31 @@ SecurityRule rule(const std::string& group, const std::string& direction, const 
   return out;
 }
 
-std::vector<SecurityRule> security_rules(const Value& document) {
-  std::vector<SecurityRule> rules;
+// Calls visit(id, type, properties, when) for each resource with a type and map Properties.
+template <typename Visit>
+void each_resource(const Value& document, Visit visit) {
   const Value* resources = document.find("Resources");
-  if (!resources || !resources->is_map()) return rules;
+  if (!resources || !resources->is_map()) return;
   for (const auto& e : resources->entries()) {
     const Value* type = e.value.find("Type");
-    if (!type || !type->is_string()) continue;
     const Value* props = e.value.find("Properties");
-    if (!props) continue;
-    std::string when = resource_condition(e.value);
-    if (type->text() == "AWS::EC2::SecurityGroup") {
-      for (const auto& [key, direction] : {std::pair{"SecurityGroupIngress", "ingress"}, std::pair{"SecurityGroupEgress", "egress"}})
-        for (const auto& b : items(property(*props, key), when)) rules.push_back(rule(e.key, direction, b.value, b.when, e.key));
-    } else if (type->text() == "AWS::EC2::SecurityGroupIngress" || type->text() == "AWS::EC2::SecurityGroupEgress") {
-      std::string direction = type->text().ends_with("Ingress") ? "ingress" : "egress";
-      std::vector<Branch> whole;
-      alternatives(*props, when, whole);
-      for (const auto& b : whole) rules.push_back(rule(text(property(b.value, "GroupId")), direction, b.value, b.when, e.key));
-    }
+    if (type && type->is_string() && props && props->is_map()) visit(e.key, type->text(), *props, resource_condition(e.value));
   }
+}
+
+std::vector<SecurityRule> security_rules(const Value& document) {
+  std::vector<SecurityRule> rules;
+  each_resource(document, [&](const std::string& id, const std::string& type, const Value& props, const std::string& when) {
+    if (type == "AWS::EC2::SecurityGroup") {
+      for (const auto& [key, direction] : {std::pair{"SecurityGroupIngress", "ingress"}, std::pair{"SecurityGroupEgress", "egress"}})
+        for (const auto& b : items(property(props, key), when)) rules.push_back(rule(id, direction, b.value, b.when, id));
+    } else if (type == "AWS::EC2::SecurityGroupIngress" || type == "AWS::EC2::SecurityGroupEgress") {
+      std::string direction = type.ends_with("Ingress") ? "ingress" : "egress";
+      std::vector<Branch> whole;
+      alternatives(props, when, whole);
+      for (const auto& b : whole) rules.push_back(rule(text(property(b.value, "GroupId")), direction, b.value, b.when, id));
+    }
+  });
   return rules;
 }
 
@@ -198,30 +203,25 @@ void add_statements(std::vector<IamStatement>& out, const std::string& resource,
 
 std::vector<IamStatement> iam_statements(const Value& document) {
   std::vector<IamStatement> out;
-  const Value* resources = document.find("Resources");
-  if (!resources || !resources->is_map()) return out;
-  for (const auto& e : resources->entries()) {
-    const Value* props = e.value.find("Properties");
-    if (!props || !props->is_map()) continue;
-    std::string when = resource_condition(e.value);
-    add_statements(out, e.key, "trust", props->find("AssumeRolePolicyDocument"), when);
-    add_statements(out, e.key, "policy", props->find("PolicyDocument"), when);
-    add_statements(out, e.key, "key policy", props->find("KeyPolicy"), when);
-    for (const auto& p : items(props->find("Policies"), when)) {
+  each_resource(document, [&](const std::string& id, const std::string&, const Value& props, const std::string& when) {
+    add_statements(out, id, "trust", props.find("AssumeRolePolicyDocument"), when);
+    add_statements(out, id, "policy", props.find("PolicyDocument"), when);
+    add_statements(out, id, "key policy", props.find("KeyPolicy"), when);
+    for (const auto& p : items(props.find("Policies"), when)) {
       if (!p.value.is_map()) continue;
       std::string name = text(p.value.find("PolicyName"));
-      add_statements(out, e.key, name.empty() ? "inline policy" : name, p.value.find("PolicyDocument"), p.when);
+      add_statements(out, id, name.empty() ? "inline policy" : name, p.value.find("PolicyDocument"), p.when);
     }
-    for (const auto& arn : items(props->find("ManagedPolicyArns"), when)) {
+    for (const auto& arn : items(props.find("ManagedPolicyArns"), when)) {
       IamStatement st;
-      st.resource = e.key;
+      st.resource = id;
       st.policy = "managed policy";
       st.effect = "Attach";
       st.resources = text(&arn.value);
       st.when = arn.when;
       out.push_back(std::move(st));
     }
-  }
+  });
   return out;
 }
 

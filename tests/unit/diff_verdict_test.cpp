@@ -90,8 +90,8 @@ TEST_CASE("a create-only expression that resolves to the same value is no replac
 }
 
 TEST_CASE("a literal line removed from an Fn::Sub replaces under every parameter value", "[diff][verdict]") {
-  ResourceChange r = only_resource(compare_yaml(
-      R"(Parameters: {Cluster: {Type: String}}
+  auto launch = [](const std::string& middle_lines) {
+    return R"(Parameters: {Cluster: {Type: String}}
 Resources:
   Launch:
     Type: AWS::AutoScaling::LaunchConfiguration
@@ -99,19 +99,9 @@ Resources:
       UserData: !Base64
         Fn::Sub: |
           echo ECS_CLUSTER=${Cluster} >> /etc/ecs/ecs.config
-          chmod 755 /usr/bin/helper
-          echo done
-)",
-      R"(Parameters: {Cluster: {Type: String}}
-Resources:
-  Launch:
-    Type: AWS::AutoScaling::LaunchConfiguration
-    Properties:
-      UserData: !Base64
-        Fn::Sub: |
-          echo ECS_CLUSTER=${Cluster} >> /etc/ecs/ecs.config
-          echo done
-)"));
+)" + middle_lines + "          echo done\n";
+  };
+  ResourceChange r = only_resource(compare_yaml(launch("          chmod 755 /usr/bin/helper\n"), launch("")));
   CHECK(r.replacement == Replacement::True);
   CHECK(r.depends_on.empty());
   CHECK(r.changes.at(0).reason.find("changes for every parameter value") != std::string::npos);
@@ -273,6 +263,10 @@ Value sorted_keys(const Value& v) {
 }  // namespace
 
 TEST_CASE("maps are compared by key: a release with every key sorted has no changes", "[diff][keys]") {
+  CHECK(same_value(Value::map({{"A", 1}, {"B", Value::list({Value::map({{"X", 1}, {"Y", 2}})})}}),
+                   Value::map({{"B", Value::list({Value::map({{"Y", 2}, {"X", 1}})})}, {"A", 1}})));
+  CHECK_FALSE(same_value(Value::map({{"A", 1}}), Value::map({{"A", 2}})));
+  CHECK_FALSE(same_value(Value::list({1, 2}), Value::list({2, 1})));  // list order is meaningful
   Side release = release_side("3.30.0"_v);
   Side sorted = release;
   for (auto& s : sorted.stacks) s.document = sorted_keys(s.document);

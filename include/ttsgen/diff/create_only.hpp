@@ -9,6 +9,7 @@
 // This is a deliberately narrow interface, separate from the schema validation of `ttsgen
 // validate`, so that both can later read one embedded copy of the schemas.
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -57,10 +58,10 @@ enum class UpdateRule {
 };
 
 struct UpdateOverride {
-  std::string_view type;
-  std::string_view pointer;  // a conditionally create-only property
+  std::string type;
+  std::string pointer;  // a conditionally create-only property
   UpdateRule rule;
-  std::string_view source;   // the CloudFormation reference page and what it says
+  std::string source;   // the CloudFormation reference page and what it says
 };
 
 const std::vector<UpdateOverride>& update_overrides();
