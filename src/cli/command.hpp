@@ -38,6 +38,12 @@ Runner setup_validate(CLI::App& command);
 Runner setup_graph(CLI::App& command);
 Runner setup_diff(CLI::App& command);
 Runner setup_docs(CLI::App& command);
+Runner setup_publish(CLI::App& command);
+Runner setup_completion(CLI::App& command);
+Runner setup_man(CLI::App& command);
+
+// "ttsgen <version>" (the CMake project version) and the releases it renders.
+std::string version_text();
 
 // Shared option helpers.
 // --version V (newest release when empty).
