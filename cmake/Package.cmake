@@ -20,6 +20,8 @@ add_custom_command(
   VERBATIM)
 add_custom_target(ttsgen_manual ALL DEPENDS "${TTSGEN_GENERATED}/ttsgen.1.gz" "${TTSGEN_GENERATED}/_ttsgen")
 
+# Immediate binding, as Debian's hardening flags ask (lintian: hardening-no-bindnow).
+target_link_options(ttsgen PRIVATE -Wl,-z,relro,-z,now)
 install(TARGETS ttsgen RUNTIME DESTINATION "${CMAKE_INSTALL_BINDIR}")
 install(FILES "${TTSGEN_GENERATED}/ttsgen.1.gz" DESTINATION "${CMAKE_INSTALL_MANDIR}/man1")
 install(FILES "${TTSGEN_GENERATED}/ttsgen.bash" DESTINATION "${CMAKE_INSTALL_DATAROOTDIR}/bash-completion/completions"
@@ -44,12 +46,12 @@ set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "awscli")  # ttsgen publish runs `aws`
 set(CPACK_STRIP_FILES ON)
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "CloudFormation templates of The Things Stack on AWS ECS")
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "CloudFormation templates of The Things Stack on AWS ECS
- ttsgen generates the AWS CloudFormation templates that run The Things Stack,
- an enterprise LoRaWAN network server, on AWS ECS, for every supported release,
- rendered byte for byte deterministically. It also validates template sets,
- compares releases, writes their reference documentation and publishes
- rendered releases to S3.")
+# CPack writes the summary as the synopsis and indents these lines as the extended description.
+set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "ttsgen generates the AWS CloudFormation templates that run The Things Stack,
+an enterprise LoRaWAN network server, on AWS ECS, for every supported release,
+rendered byte for byte deterministically. It also validates template sets,
+compares releases, writes their reference documentation and publishes
+rendered releases to S3.")
 # Directories 0755 and files 0644 whatever the umask of the machine that builds the package.
 set(CPACK_INSTALL_DEFAULT_DIRECTORY_PERMISSIONS
     OWNER_READ OWNER_WRITE OWNER_EXECUTE GROUP_READ GROUP_EXECUTE WORLD_READ WORLD_EXECUTE)

@@ -73,7 +73,7 @@ def scratch(work):
 "{TTSGEN}" "$@" || exit $?
 if [ "$1" = render ] && [ "$3" = "{SEEDED}" ]; then
   f=$(ls "$5"/*.gen.template | head -n 1)
-  sed -i '0,/^Description: /s//Description: (before this change) /' "$f"
+  sed -i '0,/^Description: .*/s//Description: before this change/' "$f"
 fi
 """)
     base.chmod(0o755)
