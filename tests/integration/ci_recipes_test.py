@@ -24,20 +24,12 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "e2e"))
+from checklist import check, report  # noqa: E402
 from deploy_release import Emulator  # noqa: E402
 
 TTSGEN = os.path.abspath(sys.argv[1])
 SOURCE = Path(sys.argv[2])
 SEEDED = "3.30.0"  # the release the stand-in base renders differently
-failures = []
-
-
-def check(condition, what, detail=""):
-    print(("ok   " if condition else "FAIL ") + what)
-    if not condition:
-        failures.append(what)
-        if detail:
-            print("     " + detail[-4000:].replace("\n", "\n     "))
 
 
 def recipes():
@@ -152,8 +144,7 @@ def main():
     finally:
         emulator.stop()
         shutil.rmtree(work, ignore_errors=True)
-    print(f"{len(failures)} failed" if failures else "all recipe checks passed")
-    return 1 if failures else 0
+    return report("recipe")
 
 
 if __name__ == "__main__":

@@ -3,22 +3,15 @@
 formats without a groff warning, and lists every command and every option that `--help` lists,
 and the exit codes.
 
-Usage: man_page_test.py TTSGEN GENERATED_DIR"""
+Usage: man_page_test.py TTSGEN GENERATED_DIR PROJECT_VERSION"""
 import os
 import re
 import subprocess
 import sys
 
-TTSGEN, GENERATED = sys.argv[1], sys.argv[2]
-failures = []
+from checklist import check, report
 
-
-def check(condition, what, detail=""):
-    print(("ok   " if condition else "FAIL ") + what)
-    if not condition:
-        failures.append(what)
-        if detail:
-            print("     " + detail[:3000].replace("\n", "\n     "))
+TTSGEN, GENERATED, PROJECT_VERSION = sys.argv[1], sys.argv[2], sys.argv[3]
 
 
 def run(*args, **kw):
@@ -50,6 +43,7 @@ exit_status = text.split("EXIT STATUS", 1)[1] if "EXIT STATUS" in text else ""
 for code in ("0", "1", "2"):
     check(re.search(rf"^\s+{code}\s+\S", exit_status, re.M) is not None, f"exit status {code} documented")
 version = run(TTSGEN, "--version").stdout.strip()
-check(version.startswith("ttsgen ") and version in text, "the page names the version --version prints", version)
-print(f"{len(failures)} failed" if failures else "all man page checks passed")
-sys.exit(1 if failures else 0)
+check(version.startswith(f"ttsgen {PROJECT_VERSION} ("), "ttsgen --version prints the CMake project version", version)
+check(run(TTSGEN, "--version").returncode == 0, "ttsgen --version exits 0")
+check(version in text, "the page names the version --version prints", version)
+sys.exit(report("man page"))

@@ -15,18 +15,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "e2e"))
+from checklist import check, report  # noqa: E402
 from deploy_release import Emulator  # noqa: E402  (the e2e test's emulator: same start and stop)
 
 TTSGEN = os.path.abspath(sys.argv[1])
-failures = []
-
-
-def check(condition, what, detail=""):
-    print(("ok   " if condition else "FAIL ") + what)
-    if not condition:
-        failures.append(what)
-        if detail:
-            print("     " + detail.replace("\n", "\n     "))
 
 
 def ttsgen(*args, env=None):
@@ -170,8 +162,7 @@ def main():
     finally:
         emulator.stop()
         shutil.rmtree(work, ignore_errors=True)
-    print(f"{len(failures)} failed" if failures else "all publish checks passed")
-    return 1 if failures else 0
+    return report("publish")
 
 
 if __name__ == "__main__":
