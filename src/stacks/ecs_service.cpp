@@ -734,7 +734,7 @@ PersistentVolume persistent_volume(StackBuilder& s, const Cluster& cluster, Comp
                                    const std::string& volume_name, const std::string& container_path) {
   PersistentVolume v;
   const std::string name = c.options().name + "-data";
-  // Monitoring data has no backup (facts §5.3: "not important"); it goes with the stack.
+  // Monitoring data has no backup (docs: ecs/updating: "not important"); it goes with the stack.
   Resource& fs = s.resource(prefix + "FileSystem", "AWS::EFS::FileSystem")
                      .set("Encrypted", true)
                      .set("PerformanceMode", "generalPurpose")
