@@ -3,9 +3,13 @@
 // changed (consecutive releases always differ in VersionTag); with --exit-code, 1 when something
 // worth reading changed, as `git diff --exit-code`. 2 for bad usage, 1 for an unreadable folder.
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "command.hpp"
+#include "ttsgen/diff/change_set.hpp"
 #include "ttsgen/diff/format.hpp"
 #include "ttsgen/diff/release.hpp"
 
@@ -15,17 +19,43 @@ namespace {
 
 struct DiffOptions {
   std::string from, to, dir, minor;
+  std::vector<std::string> change_sets;
   std::string format = "text";
   bool exit_code = false;
 };
 
-std::string print(const diff::ReleaseDiff& d, const std::string& format) {
-  if (format == "json") return diff::to_json(d);
-  return (format == "markdown" ? diff::to_markdown(d) : diff::to_text(d));
+std::string print(const diff::ReleaseDiff& d, const std::string& format, const std::vector<diff::ChangeSetComparison>& sets) {
+  if (format == "json") {
+    auto j = diff::to_json_value(d);
+    if (!sets.empty()) j["change_sets"] = diff::change_sets_json(sets);
+    return j.dump(2) + "\n";
+  }
+  std::string text = format == "markdown" ? diff::to_markdown(d) : diff::to_text(d);
+  if (!sets.empty()) text += (text.ends_with("\n") ? "" : "\n") + diff::change_sets_report(sets, format == "markdown");
+  return text;
+}
+
+// Each --change-set file compared with the diff; an unreadable or malformed file is unusable input.
+std::vector<diff::ChangeSetComparison> read_change_sets(const std::vector<std::string>& files, const diff::ReleaseDiff& d) {
+  std::vector<diff::ChangeSetComparison> sets;
+  for (const auto& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    std::error_code ec;
+    if (!in || !std::filesystem::is_regular_file(file, ec)) throw UsageError("--change-set " + file + ": cannot read the file");
+    std::ostringstream text;
+    text << in.rdbuf();
+    try {
+      sets.push_back(diff::compare_change_set(diff::parse_change_set(text.str()), d, file));
+    } catch (const std::runtime_error& e) {
+      throw UsageError("--change-set " + file + ": " + e.what());
+    }
+  }
+  return sets;
 }
 
 int run_minor(const DiffOptions& o) {
-  if (!o.from.empty() || !o.to.empty() || !o.dir.empty()) throw UsageError("--minor cannot be combined with --from, --to or --dir");
+  if (!o.from.empty() || !o.to.empty() || !o.dir.empty() || !o.change_sets.empty())
+    throw UsageError("--minor cannot be combined with --from, --to, --dir or --change-set");
   auto minors = diff::supported_minors();
   if (std::find(minors.begin(), minors.end(), o.minor) == minors.end()) {
     std::string list;
@@ -46,8 +76,10 @@ int run_diff(const DiffOptions& o) {
   // A folder that cannot be read is failed work (exit 1), reported by main with its message.
   diff::Side before = o.dir.empty() ? diff::release_side(from) : diff::folder_side(o.dir, from);
   diff::ReleaseDiff d = diff::diff_releases(before, diff::release_side(to), from, to);
-  std::cout << print(d, o.format);
-  return o.exit_code && d.has_changes() ? kExitFindings : 0;
+  auto sets = read_change_sets(o.change_sets, d);
+  std::cout << print(d, o.format, sets);
+  bool disagreement = std::any_of(sets.begin(), sets.end(), [](const auto& s) { return s.disagreements() > 0; });
+  return o.exit_code && (d.has_changes() || disagreement) ? kExitFindings : 0;
 }
 
 }  // namespace
@@ -59,6 +91,9 @@ Runner setup_diff(CLI::App& command) {
   command.add_option("--dir", o->dir, "Folder of templates to compare instead of the --from release (e.g. a deployed copy)");
   command.add_option("--minor", o->minor, "Print the UPGRADING note of a minor (e.g. 3.30): every release of it against its predecessor");
   add_output_format(command, o->format, {"text", "markdown", "json"});
+  command.add_option("--change-set", o->change_sets,
+                     "JSON of `aws cloudformation describe-change-set` for one stack: AWS's verdict per resource beside "
+                     "ttsgen's, disagreements flagged (repeatable)");
   command.add_flag("--exit-code", o->exit_code, "Exit 1 when anything but the release string changed");
   command.footer(
       "Stacks are matched by stable key, so a renamed template is reported as a rename. Resources are marked "
