@@ -6,7 +6,7 @@ BUILD ?= build
 JOBS ?= $(shell nproc)
 TTSGEN = $(BUILD)/ttsgen
 
-.PHONY: all deps build render test sanitize fuzz ci golden docs bench clean
+.PHONY: all deps build render test sanitize fuzz ci golden docs bench package clean
 
 all: build
 
@@ -46,6 +46,10 @@ docs: build
 # Times `ttsgen validate --all-versions` against cfn-lint on the same templates (not a test).
 bench: build
 	scripts/bench.sh $(TTSGEN)
+
+# The Debian package: $(BUILD)/ttsgen_<version>_amd64.deb (docs/packaging.md).
+package: build
+	cmake --build $(BUILD) --target package
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz dist

@@ -40,6 +40,12 @@ Runner setup_validate(CLI::App& command);
 Runner setup_graph(CLI::App& command);
 Runner setup_diff(CLI::App& command);
 Runner setup_docs(CLI::App& command);
+Runner setup_publish(CLI::App& command);
+Runner setup_completion(CLI::App& command);
+Runner setup_man(CLI::App& command);
+
+// "ttsgen <version>" (the CMake project version) and the releases it renders.
+std::string version_text();
 
 // Shared option helpers.
 // --version V (the newest release when the option was not given; CLI options refuse "").

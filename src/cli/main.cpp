@@ -23,6 +23,9 @@ const Command kCommands[] = {
     {"graph", "Show the stack dependency graph derived from imports, and the deployment order", ttsgen::cli::setup_graph},
     {"diff", "What changes between two releases, or between a folder of templates and a release", ttsgen::cli::setup_diff},
     {"docs", "Write the Markdown reference of a release's stacks (one page per stack and an index)", ttsgen::cli::setup_docs},
+    {"publish", "Upload a rendered release to S3 through the aws CLI, refusing to change a published release", ttsgen::cli::setup_publish},
+    {"completion", "Print the bash or zsh completion script", ttsgen::cli::setup_completion},
+    {"man", "Print the manual page (roff)", ttsgen::cli::setup_man},  // hidden: the build writes ttsgen.1 with it
 };
 
 void configure_logging(bool verbose, bool quiet) {
@@ -61,6 +64,7 @@ int main(int argc, char** argv) {
   bool verbose = false, quiet = false;
   app.add_flag("-v,--verbose", verbose, "Print debug output on stderr");
   app.add_flag("-q,--quiet", quiet, "Print only warnings and errors on stderr");
+  app.set_version_flag("--version", ttsgen::cli::version_text(), "Print the version of ttsgen and exit");
 
   std::map<const CLI::App*, ttsgen::cli::Runner> runners;
   for (const auto& c : kCommands) {
@@ -73,6 +77,9 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
     std::cout << app.help();
+    return 0;
+  } catch (const CLI::CallForVersion& e) {
+    std::cout << e.what() << "\n";
     return 0;
   } catch (const CLI::CallForAllHelp&) {
     std::cout << app.help("", CLI::AppFormatMode::All);
