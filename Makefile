@@ -1,11 +1,12 @@
 # Two commands on a fresh Debian 12 machine:
 #   make render   install what is missing, build, render the newest release into dist/<version>/
 #   make test     install what is missing, build, run the whole test suite (ctest)
+#   make ci       make test, then the unit tests under ASan/UBSan and 60 s of fuzzing (what CI runs)
 BUILD ?= build
 JOBS ?= $(shell nproc)
 TTSGEN = $(BUILD)/ttsgen
 
-.PHONY: all deps build render test golden docs bench clean
+.PHONY: all deps build render test sanitize fuzz ci golden docs bench package clean
 
 all: build
 
@@ -22,6 +23,18 @@ render: build
 test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
 
+# The unit tests under ASan/UBSan (a second build tree, build-asan/), and the libFuzzer target over
+# the template readers for FUZZ_SECONDS (build-fuzz/). CI runs both after `make test` (make ci).
+FUZZ_SECONDS ?= 60
+sanitize: deps
+	scripts/sanitize.sh
+
+fuzz: build
+	scripts/fuzz.sh $(TTSGEN) $(FUZZ_SECONDS)
+
+# What CI runs (.ci/run): the whole test suite, then the sanitizer and fuzz stages.
+ci: test sanitize fuzz
+
 # Regenerate tests/golden/ and tests/golden-diff/ after an intended change of the templates; review the diff.
 golden: build
 	scripts/update-golden.sh $(TTSGEN)
@@ -34,5 +47,9 @@ docs: build
 bench: build
 	scripts/bench.sh $(TTSGEN)
 
+# The Debian package: $(BUILD)/ttsgen_<version>_amd64.deb (docs/packaging.md).
+package: build
+	cmake --build $(BUILD) --target package
+
 clean:
-	rm -rf $(BUILD) dist
+	rm -rf $(BUILD) build-asan build-fuzz dist

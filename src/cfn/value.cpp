@@ -1,8 +1,48 @@
 #include "ttsgen/cfn/value.hpp"
 
 #include <stdexcept>
+#include <unordered_map>
 
 namespace ttsgen::cfn {
+
+namespace {
+// Below this many entries a linear scan is as fast as hashing and costs no memory.
+constexpr std::size_t kIndexedFrom = 16;
+
+struct KeyHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+}  // namespace
+
+struct Value::KeyIndex {
+  std::unordered_map<std::string, std::size_t, KeyHash, std::equal_to<>> position;
+};
+
+Value::IndexPtr::IndexPtr(const IndexPtr& other) : p(other.p ? std::make_unique<KeyIndex>(*other.p) : nullptr) {}
+Value::IndexPtr& Value::IndexPtr::operator=(const IndexPtr& other) {
+  if (this != &other) p = other.p ? std::make_unique<KeyIndex>(*other.p) : nullptr;
+  return *this;
+}
+Value::IndexPtr::IndexPtr() noexcept = default;
+Value::IndexPtr::IndexPtr(IndexPtr&&) noexcept = default;
+Value::IndexPtr& Value::IndexPtr::operator=(IndexPtr&&) noexcept = default;
+Value::IndexPtr::~IndexPtr() = default;
+void Value::IndexPtr::reset() { p.reset(); }
+
+Value::Value(Kind kind, std::int64_t integer) : kind_(kind), integer_(integer) {}
+Value::Value(std::string s) : kind_(Kind::String), text_(std::move(s)) {}
+Value::Value(const Value&) = default;
+Value::Value(Value&&) noexcept = default;
+Value& Value::operator=(const Value&) = default;
+Value& Value::operator=(Value&&) noexcept = default;
+Value::~Value() = default;
+
+void Value::rebuild_index() {
+  index_.p = std::make_unique<KeyIndex>();
+  index_.p->position.reserve(entries_.size());
+  for (std::size_t i = 0; i < entries_.size(); ++i) index_.p->position.emplace(entries_[i].key, i);
+}
 
 Value Value::number(std::string decimal) {
   Value v;
@@ -57,30 +97,36 @@ const Value& Value::argument() const {
 Value& Value::set(std::string key, Value value) {
   if (kind_ == Kind::Null) kind_ = Kind::Map;
   if (kind_ != Kind::Map) throw std::logic_error("set('" + key + "') on " + describe(*this));
+  if (!index_.p && entries_.size() + 1 >= kIndexedFrom) rebuild_index();
   if (Value* existing = find(key)) {
     *existing = std::move(value);
   } else {
+    if (index_.p) index_.p->position.emplace(key, entries_.size());
     entries_.push_back(Entry{std::move(key), std::move(value)});
   }
   return *this;
 }
 
 const Value* Value::find(std::string_view key) const {
+  if (index_.p) {
+    auto it = index_.p->position.find(key);
+    return it == index_.p->position.end() ? nullptr : &entries_[it->second].value;
+  }
   for (const auto& e : entries_)
     if (e.key == key) return &e.value;
   return nullptr;
 }
 
 Value* Value::find(std::string_view key) {
-  for (auto& e : entries_)
-    if (e.key == key) return &e.value;
-  return nullptr;
+  return const_cast<Value*>(static_cast<const Value&>(*this).find(key));
 }
 
 bool Value::erase(std::string_view key) {
   for (auto it = entries_.begin(); it != entries_.end(); ++it) {
     if (it->key == key) {
       entries_.erase(it);
+      index_.reset();  // positions after `it` moved
+      if (entries_.size() >= kIndexedFrom) rebuild_index();
       return true;
     }
   }

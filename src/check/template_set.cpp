@@ -18,6 +18,9 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kSuffix = ".gen.template";
+// Four times CloudFormation's limit: a template somewhat over 1,000,000 bytes is still read, so that
+// `validate` reports it as a quota finding; a file far beyond it is not a template (refused, exit 2).
+constexpr std::size_t kMaxFileBytes = 4 * render::kMaxTemplateBytes;
 
 std::string mask_release(const std::string& bytes, const std::string& release) {
   if (release.empty()) return bytes;
@@ -44,21 +47,38 @@ const catalog::Stack* stack_named(const std::string& name, const std::optional<c
   return nullptr;
 }
 
-std::optional<catalog::Version> version_of_folder(const fs::path& dir, const std::vector<TemplateFile>& files) {
-  if (auto manifest = util::read_file(dir / "manifest.json")) {
-    auto j = nlohmann::json::parse(*manifest, nullptr, false);
-    if (j.is_object() && j.contains("version") && j["version"].is_string())
-      if (auto v = catalog::parse_version(j["version"].get<std::string>())) return v;
-  }
-  for (const auto& f : files) {
-    const cfn::Value& doc = f.parsed->document;
-    const cfn::Value* outputs = doc.is_map() ? doc.find("Outputs") : nullptr;
-    const cfn::Value* tag = outputs && outputs->is_map() ? outputs->find("VersionTag") : nullptr;
-    const cfn::Value* value = tag && tag->is_map() ? tag->find("Value") : nullptr;
-    if (value && value->is_string())
-      if (auto v = catalog::parse_version(value->text())) return v;
-  }
+// The release a template names in its VersionTag output, if it has one.
+std::optional<catalog::Version> version_tag_of(const cfn::Value& doc) {
+  const cfn::Value* outputs = doc.is_map() ? doc.find("Outputs") : nullptr;
+  const cfn::Value* tag = outputs && outputs->is_map() ? outputs->find("VersionTag") : nullptr;
+  const cfn::Value* value = tag && tag->is_map() ? tag->find("Value") : nullptr;
+  if (value && value->is_string()) return catalog::parse_version(value->text());
   return std::nullopt;
+}
+
+// The release of a folder: manifest.json's "version", else the VersionTag of its templates. A
+// folder whose manifest and templates name different releases, or that holds another release
+// than the one asked for, is refused: checking it as `requested` would report nonsense.
+std::optional<catalog::Version> version_of_folder(const fs::path& dir, const std::vector<TemplateFile>& files,
+                                                  const std::optional<catalog::Version>& requested) {
+  std::optional<catalog::Version> found;
+  std::string source;
+  auto agree = [&](const catalog::Version& v, const std::string& where) {
+    if (requested && v != *requested)
+      throw LoadError(where + " is release " + v.str() + ", not " + requested->str() + " as requested");
+    if (found && v != *found) throw LoadError(where + " is release " + v.str() + " but " + source + " is " + found->str());
+    if (!found) found = v, source = where;
+  };
+  fs::path manifest_path = dir / "manifest.json";
+  if (fs::exists(manifest_path)) {
+    std::string manifest = util::read_input_file(manifest_path, render::kMaxTemplateBytes);
+    auto j = nlohmann::json::parse(manifest, nullptr, false);
+    if (j.is_object() && j.contains("version") && j["version"].is_string())
+      if (auto v = catalog::parse_version(j["version"].get<std::string>())) agree(*v, "'" + manifest_path.string() + "'");
+  }
+  for (const auto& f : files)
+    if (auto v = version_tag_of(f.parsed->document)) agree(*v, "'" + (dir / (f.name + std::string(kSuffix))).string() + "' (VersionTag)");
+  return found;
 }
 
 }  // namespace
@@ -120,26 +140,39 @@ std::vector<TemplateSet> TemplateLoader::releases(const std::vector<catalog::Ver
 }
 
 TemplateSet TemplateLoader::folder(const fs::path& dir, std::optional<catalog::Version> v) {
-  if (!fs::is_directory(dir)) throw LoadError("'" + dir.string() + "' is not a folder");
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) throw LoadError("'" + dir.string() + "' is not a folder");
   std::vector<std::pair<std::string, fs::path>> names;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    std::string file = entry.path().filename().string();
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    std::string file = it->path().filename().string();
     if (file.size() > kSuffix.size() && file.compare(file.size() - kSuffix.size(), kSuffix.size(), kSuffix) == 0)
-      names.emplace_back(file.substr(0, file.size() - kSuffix.size()), entry.path());
+      names.emplace_back(file.substr(0, file.size() - kSuffix.size()), it->path());
   }
+  if (ec) throw LoadError("cannot list '" + dir.string() + "': " + ec.message());
   if (names.empty()) throw LoadError("no *.gen.template files in '" + dir.string() + "'");
   std::sort(names.begin(), names.end(), [](const auto& a, const auto& b) { return catalog::numbering_less(a.first, b.first); });
 
   TemplateSet set;
   for (const auto& [name, path] : names) {
-    auto bytes = util::read_file(path);
-    if (!bytes) throw LoadError("cannot read '" + path.string() + "'");
-    set.templates.push_back(TemplateFile{name, nullptr, std::move(*bytes), nullptr});
+    // Not a regular file (a FIFO, a link to /dev/zero), unreadable or far above CloudFormation's
+    // size limit: refused before anything is read.
+    std::string bytes;
+    try {
+      bytes = util::read_input_file(path, kMaxFileBytes);
+    } catch (const util::InputError& e) {
+      throw LoadError(e.what());
+    }
+    set.templates.push_back(TemplateFile{name, nullptr, std::move(bytes), nullptr});
   }
   // The release string is known only after a first parse; parse with the requested release (or
   // none), then name the release.
   for (auto& t : set.templates) t.parsed = parse(t.bytes, v ? v->str() : "");
-  set.version = v ? v : version_of_folder(dir, set.templates);
+  try {
+    auto found = version_of_folder(dir, set.templates, v);
+    set.version = v ? v : found;
+  } catch (const util::InputError& e) {
+    throw LoadError(e.what());
+  }
   set.label = set.version ? set.version->str() : dir.string();
   for (auto& t : set.templates) t.stack = stack_named(t.name, set.version);
   return set;

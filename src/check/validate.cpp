@@ -1,5 +1,7 @@
 #include "ttsgen/check/validate.hpp"
 
+#include <algorithm>
+
 #include "ttsgen/cfn/references.hpp"
 #include "ttsgen/check/parameter_contract.hpp"
 #include "ttsgen/check/template_checks.hpp"
@@ -54,6 +56,19 @@ ReleaseResult Validator::validate(const TemplateSet& set, const ReleaseResult* p
       f.stack = t.name;
       out.findings.push_back(std::move(f));
     }
+  }
+  // A template that does not parse exports and imports nothing, so every set check would report
+  // its absence again (one unparsable template buried its cause under 158 follow-on errors): the
+  // set checks wait until every template parses.
+  auto unparsable = static_cast<std::size_t>(std::count(contracts.begin(), contracts.end(), nullptr));
+  if (unparsable > 0) {
+    Finding f;
+    f.severity = Severity::Note;
+    f.rule = "structure";
+    f.release = set.label;
+    f.message = "set checks (imports, exports, order) skipped: " + std::to_string(unparsable) + " template(s) do not parse";
+    out.findings.push_back(std::move(f));
+    return out;
   }
   out.analysis = analyse_set(set, contracts);
   for (const auto& f : out.analysis.findings) out.findings.push_back(f);

@@ -19,6 +19,7 @@ struct DocsOptions {
 int run_docs(const DocsOptions& o) {
   catalog::Version v = release_from(o.version);
   if (o.out.empty()) throw UsageError("--out DIR is required (e.g. --out docs/stacks)");
+  if (o.out == "-") throw UsageError("--out - is not supported: docs writes several pages; give a folder (e.g. --out docs/stacks)");
   std::vector<util::OutputFile> files;
   for (auto& page : docs::stack_reference(v)) files.push_back(util::OutputFile{page.file_name, std::move(page.content)});
   files.push_back(util::OutputFile{"features.md", docs::features_page()});
@@ -31,8 +32,8 @@ int run_docs(const DocsOptions& o) {
 
 Runner setup_docs(CLI::App& command) {
   auto o = std::make_shared<DocsOptions>();
-  command.add_option("--version", o->version, "Release (default: the newest, " + catalog::newest_release().str() + ")");
-  command.add_option("--out", o->out, "Output folder: README.md (index, deployment order) and <stack>.md per stack")->required();
+  command.add_option("--version", o->version, "Release (default: the newest, " + catalog::newest_release().str() + ")")->check(kNonEmpty);
+  command.add_option("--out", o->out, "Output folder: README.md (index, deployment order) and <stack>.md per stack")->required()->check(kNonEmpty);
   command.footer("Pages of stacks that are not in the release are not removed; write into an empty folder to get exactly the release's pages.");
   return [o] { return run_docs(*o); };
 }

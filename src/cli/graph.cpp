@@ -4,6 +4,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <spdlog/spdlog.h>
+
+#include <filesystem>
 #include <iostream>
 
 #include "command.hpp"
@@ -134,6 +137,13 @@ int run_graph(const GraphOptions& o) {
   } catch (const check::LoadError& e) {
     throw UsageError(e.what());
   }
+  // A template that does not parse has no imports or exports: the graph without it would be wrong
+  // without saying so.
+  for (const auto& t : set.templates)
+    if (!t.parsed->error.empty())
+      throw UsageError("'" + (std::filesystem::path(o.dir) / (t.name + ".gen.template")).string() +
+                       "' does not parse: " + t.parsed->error + " (run 'ttsgen validate --dir " + o.dir + "')");
+  spdlog::debug("graph of {}: {} templates", set.label, set.templates.size());
   check::SetAnalysis a = check::analyse_set(set);
   auto nodes = nodes_of(set);
   if (o.format == "dot") print_dot(set, a, nodes);
@@ -153,8 +163,8 @@ int run_graph(const GraphOptions& o) {
 
 Runner setup_graph(CLI::App& command) {
   auto o = std::make_shared<GraphOptions>();
-  command.add_option("--version", o->version, "Release (default: the newest, " + catalog::newest_release().str() + ")");
-  command.add_option("--dir", o->dir, "Read the *.gen.template files of this folder instead of rendering a release");
+  command.add_option("--version", o->version, "Release (default: the newest, " + catalog::newest_release().str() + ")")->check(kNonEmpty);
+  command.add_option("--dir", o->dir, "Read the *.gen.template files of this folder instead of rendering a release")->check(kNonEmpty);
   add_output_format(command, o->format, {"text", "dot", "mermaid", "json"});
   command.footer("Edges point from the exporting stack to the importing one. Exit 1 on a dependency cycle.");
   return [o] { return run_graph(*o); };

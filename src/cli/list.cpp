@@ -63,7 +63,7 @@ int run_list(const ListOptions& o) {
 
 Runner setup_list(CLI::App& command) {
   auto o = std::make_shared<ListOptions>();
-  command.add_option("--version", o->version, "Release (default: the newest, " + catalog::newest_release().str() + ")");
+  command.add_option("--version", o->version, "Release (default: the newest, " + catalog::newest_release().str() + ")")->check(kNonEmpty);
   add_output_format(command, o->format, {"text", "json"});
   return [o] { return run_list(*o); };
 }

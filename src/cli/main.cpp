@@ -2,10 +2,13 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 #include <map>
 
 #include "command.hpp"
+#include "ttsgen/util/spelling.hpp"
 
 namespace {
 
@@ -20,6 +23,9 @@ const Command kCommands[] = {
     {"graph", "Show the stack dependency graph derived from imports, and the deployment order", ttsgen::cli::setup_graph},
     {"diff", "What changes between two releases, or between a folder of templates and a release", ttsgen::cli::setup_diff},
     {"docs", "Write the Markdown reference of a release's stacks (one page per stack and an index)", ttsgen::cli::setup_docs},
+    {"publish", "Upload a rendered release to S3 through the aws CLI, refusing to change a published release", ttsgen::cli::setup_publish},
+    {"completion", "Print the bash or zsh completion script", ttsgen::cli::setup_completion},
+    {"man", "Print the manual page (roff)", ttsgen::cli::setup_man},  // hidden: the build writes ttsgen.1 with it
     {"profile-schema", "Print the JSON Schema of the deployment profile", ttsgen::cli::setup_profile_schema},
     {"init", "Write a complete, commented deployment profile for one cluster", ttsgen::cli::setup_init},
     {"params", "Write one create-stack parameter file per stack instance of a profile", ttsgen::cli::setup_params},
@@ -33,6 +39,25 @@ void configure_logging(bool verbose, bool quiet) {
   spdlog::set_default_logger(logger);
 }
 
+// CLI11 reads an unknown first word as a stray argument and answers "A subcommand is required";
+// name it instead, with the closest command. Returns false after printing the error.
+bool first_word_is_a_command(const CLI::App& app, int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string word = argv[i];
+    if (word.empty() || word[0] == '-') continue;  // -v, -q, --help before the command
+    std::vector<std::string> names;
+    for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+    if (std::find(names.begin(), names.end(), word) != names.end()) return true;
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+    auto close = ttsgen::util::closest_match(word, names);
+    std::cerr << "ttsgen: unknown command '" << word << "'" << (close ? "; did you mean '" + *close + "'?" : "")
+              << " (commands: " << list << ")\n";
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -42,6 +67,7 @@ int main(int argc, char** argv) {
   bool verbose = false, quiet = false;
   app.add_flag("-v,--verbose", verbose, "Print debug output on stderr");
   app.add_flag("-q,--quiet", quiet, "Print only warnings and errors on stderr");
+  app.set_version_flag("--version", ttsgen::cli::version_text(), "Print the version of ttsgen and exit");
 
   std::map<const CLI::App*, ttsgen::cli::Runner> runners;
   for (const auto& c : kCommands) {
@@ -49,10 +75,14 @@ int main(int argc, char** argv) {
     runners[sub] = c.setup(*sub);
   }
 
+  if (!first_word_is_a_command(app, argc, argv)) return ttsgen::cli::kExitUsage;
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
     std::cout << app.help();
+    return 0;
+  } catch (const CLI::CallForVersion& e) {
+    std::cout << e.what() << "\n";
     return 0;
   } catch (const CLI::CallForAllHelp&) {
     std::cout << app.help("", CLI::AppFormatMode::All);
@@ -71,6 +101,11 @@ int main(int argc, char** argv) {
     } catch (const ttsgen::cli::UsageError& e) {
       std::cerr << "ttsgen " << sub->get_name() << ": " << e.what() << "\n";
       return ttsgen::cli::kExitUsage;
+    } catch (const std::filesystem::filesystem_error& e) {
+      // Not the library's "filesystem error: ... [path]" text: what failed, on which file, why.
+      std::cerr << "ttsgen " << sub->get_name() << ": error: cannot use '" << e.path1().string() << "': " << e.code().message()
+                << "\n";
+      return ttsgen::cli::kExitFindings;
     } catch (const std::exception& e) {
       std::cerr << "ttsgen " << sub->get_name() << ": error: " << e.what() << "\n";
       return ttsgen::cli::kExitFindings;

@@ -3,6 +3,12 @@
 
 namespace ttsgen::cli {
 
+const CLI::Validator kNonEmpty(
+    [](const std::string& value) {
+      return value.empty() ? std::string("an empty value is not allowed (leave the option out for its default)") : std::string();
+    },
+    "", "NON_EMPTY");
+
 catalog::Version release_from(const std::string& text) {
   if (text.empty()) return catalog::newest_release();
   try {

@@ -132,17 +132,17 @@ Runner setup_init(CLI::App& command) {
   command.add_option("--cluster", o->init.cluster, "Name of the cluster")->required();
   command.add_option("--domain", o->init.domain, "The cluster's domain")->required();
   command.add_option("--role", o->role, "primary (default) or secondary")->check(CLI::IsMember({"primary", "secondary"}));
-  command.add_option("--version", o->version, "Release (default: the newest)");
-  command.add_option("--out", o->out, "Write the profile to FILE (default: stdout)");
+  command.add_option("--version", o->version, "Release (default: the newest)")->check(kNonEmpty);
+  command.add_option("--out", o->out, "Write the profile to FILE (default: stdout)")->check(kNonEmpty);
   return [o] { return run_init(*o); };
 }
 
 Runner setup_params(CLI::App& command) {
   auto o = std::make_shared<ParamsOptions>();
-  command.add_option("--profile", o->profile, "The deployment profile (YAML)")->required();
-  command.add_option("--version", o->version, "Release (default: the profile's)");
-  command.add_option("--out", o->out, "Folder for the parameter files")->required();
-  command.add_option("--secrets", o->secrets, "YAML/JSON map of secret (NoEcho) parameter names to values");
+  command.add_option("--profile", o->profile, "The deployment profile (YAML)")->required()->check(kNonEmpty);
+  command.add_option("--version", o->version, "Release (default: the profile's)")->check(kNonEmpty);
+  command.add_option("--out", o->out, "Folder for the parameter files")->required()->check(kNonEmpty);
+  command.add_option("--secrets", o->secrets, "YAML/JSON map of secret (NoEcho) parameter names to values")->check(kNonEmpty);
   return [o] { return run_params(*o); };
 }
 

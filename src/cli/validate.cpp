@@ -77,6 +77,9 @@ int run_validate(const ValidateOptions& o) {
     results.push_back(validator.validate(loader.release(v, format), before ? &*before : nullptr));
   }
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  for (const auto& r : results)
+    spdlog::debug("validated {}: {} templates, {} bytes, {} findings", r.label, r.templates, r.bytes, r.findings.size());
+  spdlog::debug("{} distinct templates parsed and checked", validator.distinct_templates());
 
   std::vector<check::Finding> findings;
   std::size_t templates = 0, bytes = 0;
@@ -119,9 +122,10 @@ Runner setup_validate(CLI::App& command) {
   auto o = std::make_shared<ValidateOptions>();
   command.add_option("--version", o->version,
                      "Release to validate (default: the newest, " + catalog::newest_release().str() +
-                         "); with --dir, the release of the folder");
+                         "); with --dir, the release of the folder")
+      ->check(kNonEmpty);
   command.add_flag("--all-versions", o->all_versions, "Validate every supported release, each against the one before");
-  command.add_option("--dir", o->dir, "Validate the *.gen.template files of this folder as one set instead of a render");
+  command.add_option("--dir", o->dir, "Validate the *.gen.template files of this folder as one set instead of a render")->check(kNonEmpty);
   add_output_format(command, o->format, {"text", "json"});
   command.add_option("--template-format", o->template_format, "Render and check the templates as yaml|json")
       ->default_str("yaml")

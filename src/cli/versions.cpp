@@ -1,4 +1,5 @@
-// ttsgen versions: the supported releases, oldest first.
+// ttsgen versions: the supported releases, oldest first (the last line is the newest, the default
+// of every command); --format json names the newest explicitly.
 #include <nlohmann/json.hpp>
 
 #include <iostream>
@@ -10,6 +11,7 @@ namespace ttsgen::cli {
 Runner setup_versions(CLI::App& command) {
   auto format = std::make_shared<std::string>("text");
   add_output_format(command, *format, {"text", "json"});
+  command.footer("Text: one release per line, oldest first; the last is the newest and the default of every command.");
   return [format] {
     const auto& releases = catalog::supported_releases();
     if (*format == "json") {
@@ -20,7 +22,8 @@ Runner setup_versions(CLI::App& command) {
       std::cout << j.dump(2) << "\n";
       return 0;
     }
-    for (const auto& v : releases) std::cout << v.str() << (v == catalog::newest_release() ? "  (newest, default)" : "") << "\n";
+    // One release per line and nothing else, so that `$(ttsgen versions | tail -n 1)` is the newest.
+    for (const auto& v : releases) std::cout << v.str() << "\n";
     return 0;
   };
 }

@@ -4,6 +4,9 @@
 #include <map>
 
 #include "internal.hpp"
+#include "resolve.hpp"
+#include "ttsgen/cfn/stateful.hpp"
+#include "ttsgen/diff/create_only.hpp"
 #include "ttsgen/catalog/stack.hpp"
 
 namespace ttsgen::diff {
@@ -141,19 +144,48 @@ void add_console_names(EntryChange& p, const Value& document) {
     if (const Value* text = label->find("default"); text && text->is_string()) p.label = text->text();
 }
 
+// Parameters that feed a create-only property of a resource that holds data, with what a new
+// value would lose: "replaces AuroraCluster (AWS::RDS::DBCluster: StorageEncrypted); the database is lost".
+std::map<std::string, std::string> create_only_parameters_of_stateful(const Value& document) {
+  std::map<std::string, std::string> out;
+  for (const auto& r : section_of(document, "Resources").entries()) {
+    const Value* type = r.value.find("Type");
+    const cfn::StatefulType* stateful = type && type->is_string() ? cfn::stateful_type(type->text()) : nullptr;
+    if (!stateful) continue;
+    const Value* policy = r.value.find("UpdateReplacePolicy");
+    if (policy && policy->is_string() &&
+        (policy->text() == "Retain" || (policy->text() == "Snapshot" && stateful->snapshot_supported)))
+      continue;
+    for (const auto& p : section_of(r.value, "Properties").entries()) {
+      if (create_only(type->text(), "/properties/" + p.key) != CreateOnly::Yes) continue;
+      for (const auto& name : detail::parameters_referenced(document, p.value)) {
+        std::string& text = out[name];
+        text += (text.empty() ? "" : "; ") + std::string("a new value replaces ") + r.key + " (" + type->text() + " " + p.key +
+                " is create-only) and " + std::string(stateful->holds) + " is lost";
+      }
+    }
+  }
+  return out;
+}
+
 void compare_documents(StackDiff& d, const Value& before, const Value& after, const Options& options) {
   auto substitutions = options.release_strings;
   if (d.renamed()) substitutions.emplace_back(d.before_name, d.after_name);
 
   d.parameters = compare_entries("Parameters", section_of(before, "Parameters"), section_of(after, "Parameters"));
+  auto stateful_before = create_only_parameters_of_stateful(before);
+  auto stateful_after = create_only_parameters_of_stateful(after);
   for (auto& p : d.parameters) {
     add_console_names(p, p.kind == Change::Removed ? before : after);
+    const auto& stateful = p.kind == Change::Removed ? stateful_before : stateful_after;
+    if (auto it = stateful.find(p.id); it != stateful.end()) p.data_loss = it->second;
     const Value* old_default = p.before.is_map() ? p.before.find("Default") : nullptr;
     const Value* new_default = p.after.is_map() ? p.after.find("Default") : nullptr;
     p.follows_release = old_default && new_default && *old_default != *new_default &&
                         with_release_of_after(*old_default, options.release_strings) == *new_default;
   }
-  d.resources = detail::compare_resources(&section_of(before, "Resources"), &section_of(after, "Resources"));
+  d.resources = detail::compare_resources(before, after);
+  if (!d.resources.empty()) detail::compare_security(d, before, after);
 
   // Outputs: the release output changes in every release; only its Value's release string.
   for (auto& change : compare_entries("Outputs", section_of(before, "Outputs"), section_of(after, "Outputs"))) {

@@ -63,3 +63,38 @@ std::vector<CreateOnlyPointer> create_only_members(std::string_view type, std::s
 }
 
 }  // namespace ttsgen::diff
+
+namespace ttsgen::diff {
+
+const std::vector<UpdateOverride>& update_overrides() {
+  // Only conditionally create-only properties the templates use; a test checks that each entry
+  // is conditional in the vendored schema (an override of a plain create-only property would be
+  // a mistake) and that each is applied.
+  auto group = [](const std::string& property, const std::string& update_requires) {
+    return UpdateOverride{"AWS::AutoScaling::AutoScalingGroup", "/properties/" + property, UpdateRule::ReplacedByReplacingUpdate,
+                          "CloudFormation reference, AWS::AutoScaling::AutoScalingGroup, " + property + ": \"Update requires: " +
+                              update_requires + "\"; UpdatePolicy attribute: the group is replaced only with AutoScalingReplacingUpdate WillReplace"};
+  };
+  auto instance = [](const std::string& property) {
+    return UpdateOverride{"AWS::EC2::Instance", "/properties/" + property, UpdateRule::InPlace,
+                          "CloudFormation reference, AWS::EC2::Instance, " + property +
+                              ": \"Update requires: Some interruptions\" for an EBS-backed instance (stopped and started); "
+                              "the templates' AMIs are EBS-backed"};
+  };
+  static const std::vector<UpdateOverride> table{
+      group("LaunchConfigurationName", "No interruption"), group("LaunchTemplate", "No interruption"),
+      group("MixedInstancesPolicy", "No interruption"),    group("VPCZoneIdentifier", "Some interruptions"),
+      instance("UserData"),                                instance("InstanceType"),
+      instance("EbsOptimized"),
+  };
+  return table;
+}
+
+const UpdateOverride* update_override(std::string_view type, std::string_view pointer) {
+  auto path = pointer_segments(pointer);
+  for (const auto& o : update_overrides())
+    if (o.type == type && is_prefix(pointer_segments(o.pointer), path)) return &o;
+  return nullptr;
+}
+
+}  // namespace ttsgen::diff

@@ -55,6 +55,7 @@ Json entry_json(const EntryChange& e) {
   if (e.kind != Change::Added) j["before"] = value_json(e.before);
   if (e.kind != Change::Removed) j["after"] = value_json(e.after);
   if (e.kind == Change::Modified) j["changes"] = changes_json(e.changes);
+  if (!e.data_loss.empty()) j["data_loss"] = e.data_loss;
   return j;
 }
 
@@ -69,16 +70,20 @@ Json resource_json(const ResourceChange& r) {
   if (!r.previous_type.empty()) j["previous_type"] = r.previous_type;
   if (r.kind == Change::Modified) {
     j["replacement"] = std::string(to_string(r.replacement));
+    if (r.replacement == Replacement::Conditional) j["depends_on"] = r.depends_on;
+    j["new_revision"] = r.new_revision;
     j["reasons"] = r.reasons;
     Json changes = Json::array();
     for (const auto& p : r.changes) {
       Json c = change_json(p.change);
       c["replacement"] = std::string(to_string(p.replacement));
       if (!p.reason.empty()) c["reason"] = p.reason;
+      if (p.replacement == Replacement::Conditional) c["depends_on"] = p.depends_on;
       changes.push_back(std::move(c));
     }
     j["changes"] = std::move(changes);
   }
+  if (!r.data_loss.empty()) j["data_loss"] = r.data_loss;
   if (r.kind == Change::Added) j["after"] = value_json(r.after);
   if (r.kind == Change::Removed) j["before"] = value_json(r.before);
   return j;
@@ -97,6 +102,18 @@ Json stack_json(const StackDiff& s) {
   j["resources"] = list_json(s.resources, resource_json);
   j["outputs"] = entries_json(s.outputs);
   j["other"] = entries_json(s.other);
+  j["security_rules"] = list_json(s.security_rules, [](const SecurityChange<SecurityRule>& c) {
+    const SecurityRule& x = c.item;
+    return Json{{"change", std::string(to_string(c.kind))}, {"group", x.group},     {"direction", x.direction},
+                {"protocol", x.protocol},                  {"ports", x.ports},     {"peer", x.peer},
+                {"description", x.description},            {"when", x.when},       {"source", x.source}};
+  });
+  j["iam_statements"] = list_json(s.iam_statements, [](const SecurityChange<IamStatement>& c) {
+    const IamStatement& x = c.item;
+    return Json{{"change", std::string(to_string(c.kind))}, {"resource", x.resource},   {"policy", x.policy},
+                {"effect", x.effect},                      {"principal", x.principal}, {"actions", x.actions},
+                {"resources", x.resources},                {"conditions", x.conditions}, {"when", x.when}};
+  });
   j["console_layout"] = changes_json(s.console_layout);
   j["release_only"] = changes_json(s.release_only);
   return j;

@@ -73,6 +73,7 @@ class Report {
   void blank() {
     if (!out_.empty() && !out_.ends_with("\n\n")) out_ += "\n";
   }
+  void raw(const std::string& text) { out_ += text; }
   bool markdown() const { return md_; }
   std::string str() const { return out_; }
 
@@ -80,6 +81,8 @@ class Report {
   bool md_;
   std::string out_;
 };
+
+std::string data_loss_text(const Report& r, const std::string& what) { return r.strong("data loss") + ": " + r.plain(what); }
 
 // One changed path: on one line when it fits, else its label and an indented diff.
 void print_change(Report& r, const ValueChange& c, const std::string& path, const std::string& note) {
@@ -107,10 +110,13 @@ void print_parameters(Report& r, const StackDiff& s) {
     if (p.kind == Change::Added) {
       r.item(p.kind, head + ": " + detail::parameter_summary(p.after, r.markdown()) + (console.empty() ? "" : "; " + r.plain(console)));
       if (const Value* d = p.after.find("Description"); d && d->is_string()) r.detail(r.plain(d->text()));
+      if (!p.data_loss.empty()) r.detail(data_loss_text(r, p.data_loss));
     } else if (p.kind == Change::Removed) {
       r.item(p.kind, head + " (was " + detail::parameter_summary(p.before, r.markdown()) + "); the value set in the stack is dropped");
+      if (!p.data_loss.empty()) r.detail(data_loss_text(r, p.data_loss));
     } else {
       r.item(p.kind, head);
+      if (!p.data_loss.empty()) r.detail(data_loss_text(r, p.data_loss));
       for (const auto& c : p.changes) {
         std::string note;
         if (detail::list_change(c) && to_string(c.path) == "AllowedValues" && c.before && c.after) {
@@ -146,6 +152,21 @@ std::string replacement_text(const Report& r, Replacement rep) {
   return "";
 }
 
+std::string list_text(const Report& r, const std::vector<std::string>& items) {
+  std::string text;
+  for (const auto& i : items) text += (text.empty() ? "" : ", ") + r.code(i);
+  return text;
+}
+
+// The verdict of a modified resource: a task definition's new revision is how ECS updates a task,
+// not a replacement to weigh; a conditional one names what it depends on.
+std::string resource_verdict(const Report& r, const ResourceChange& res) {
+  if (res.new_revision) return "new revision (ECS registers a new task definition revision; the service moves to it)";
+  std::string text = replacement_text(r, res.replacement);
+  if (res.replacement == Replacement::Conditional && !res.depends_on.empty()) text += ", depending on " + list_text(r, res.depends_on);
+  return text;
+}
+
 std::string attribute_note(const Value& resource) {
   const Value* policy = resource.find("DeletionPolicy");
   if (!policy || !policy->is_string()) return "";
@@ -168,17 +189,85 @@ void print_resources(Report& r, const StackDiff& s) {
     if (res.kind == Change::Removed) {
       std::string note = attribute_note(res.before);
       r.item(res.kind, head + (note.empty() ? "" : "; " + r.plain(note)));
+      if (!res.data_loss.empty()) r.detail(data_loss_text(r, res.data_loss));
       continue;
     }
-    std::string rep = replacement_text(r, res.replacement);
+    std::string rep = resource_verdict(r, res);
     if (!res.previous_id.empty()) head += ", was " + r.code(res.previous_id);
     r.item(res.kind, head + (rep.empty() ? "" : ": " + rep));
+    if (!res.data_loss.empty()) r.detail(data_loss_text(r, res.data_loss));
     for (const auto& reason : res.reasons) r.detail(r.plain(reason));
     for (const auto& p : res.changes) {
       std::string note;
-      if (p.replacement != Replacement::False) note = replacement_text(r, p.replacement) + ": " + r.plain(p.reason);
+      if (p.replacement != Replacement::False && !res.new_revision) {
+        note = replacement_text(r, p.replacement) + ": " + r.plain(p.reason);
+      } else if (!p.reason.empty() && !res.new_revision) {
+        note = "no replacement: " + r.plain(p.reason);
+      }
       print_change(r, p.change, to_string(p.change.path), note);
     }
+  }
+}
+
+// A Markdown table cell: a pipe would end the cell, also inside a code span (GFM).
+std::string cell(const std::string& text) {
+  std::string out;
+  for (char c : text) out += c == '|' ? std::string("\\|") : std::string(1, c);
+  return out.empty() ? " " : out;
+}
+
+void table(Report& r, const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
+           const std::vector<std::string>& text_lines) {
+  if (!r.markdown()) {
+    for (const auto& l : text_lines) r.bullet("  " + l);
+    return;
+  }
+  r.blank();
+  r.raw("|");
+  for (const auto& h : header) r.raw(" " + h + " |");
+  r.raw("\n|");
+  for (std::size_t i = 0; i < header.size(); ++i) r.raw("---|");
+  r.raw("\n");
+  for (const auto& row : rows) {
+    r.raw("|");
+    for (const auto& c : row) r.raw(" " + cell(c) + " |");
+    r.raw("\n");
+  }
+}
+
+std::string mark(Change kind) { return kind == Change::Added ? "+" : "-"; }
+
+void print_security(Report& r, const StackDiff& s) {
+  auto opt = [&r](const std::string& v) { return v.empty() ? std::string() : r.code(v); };
+  if (!s.security_rules.empty()) {
+    r.section("Security group rules");
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> lines;
+    for (const auto& [kind, x] : s.security_rules) {
+      rows.push_back({mark(kind), r.code(x.group), x.direction, x.protocol, x.ports, opt(x.peer), r.plain(x.description),
+                      x.when.empty() ? "always" : r.plain(x.when)});
+      lines.push_back(mark(kind) + " " + x.group + " " + x.direction + " " + x.protocol + " " + x.ports +
+                      (x.peer.empty() ? "" : (x.direction == "ingress" ? " from " : " to ") + x.peer) +
+                      (x.description.empty() ? "" : " \"" + x.description + "\"") + (x.when.empty() ? "" : " (" + x.when + ")"));
+    }
+    table(r, {"", "Group", "Direction", "Protocol", "Ports", "Peer", "Description", "When"}, rows, lines);
+  }
+  if (!s.iam_statements.empty()) {
+    r.section("IAM statements");
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> lines;
+    for (const auto& [kind, x] : s.iam_statements) {
+      rows.push_back({mark(kind), r.code(x.resource), r.plain(x.policy), x.effect, opt(x.principal), opt(x.actions),
+                      opt(x.resources), opt(x.conditions), x.when.empty() ? "always" : r.plain(x.when)});
+      std::string line = mark(kind) + " " + x.resource + " " + x.policy + ": " + x.effect;
+      if (!x.principal.empty()) line += " principal " + x.principal;
+      if (!x.actions.empty()) line += " " + x.actions;
+      if (!x.resources.empty()) line += " on " + x.resources;
+      if (!x.conditions.empty()) line += " if " + x.conditions;
+      if (!x.when.empty()) line += " (" + x.when + ")";
+      lines.push_back(line);
+    }
+    table(r, {"", "Resource", "Policy", "Effect", "Principal", "Actions", "Resources", "Conditions", "When"}, rows, lines);
   }
 }
 
@@ -260,6 +349,7 @@ void print_stack(Report& r, const StackDiff& s) {
   }
   print_parameters(r, s);
   print_resources(r, s);
+  print_security(r, s);
   print_entries(r, "Outputs and exports", s.outputs);
   print_entries(r, "Conditions, mappings, rules and metadata", s.other);
   if (!s.console_layout.empty()) {
@@ -290,9 +380,55 @@ std::string names(const Report& r, const std::vector<std::string>& items) {
   return text;
 }
 
+// What a reviewer needs first: which stacks change, what is replaced, what must be supplied, what
+// may lose data. The details follow per stack.
+void print_summary(Report& r, const ReleaseDiff& d) {
+  std::vector<std::string> changed, replaced, possibly, required, data_loss;
+  std::size_t revisions = 0, security = 0;
+  for (const auto& s : d.stacks) {
+    if (s.status == StackStatus::Unchanged && !s.renamed()) continue;
+    changed.push_back(r.code(s.name()) + (s.status == StackStatus::Added ? " (new)" : s.status == StackStatus::Removed ? " (removed)" : ""));
+    std::string prefix = r.code(s.name()) + " ";
+    for (const auto& id : s.status == StackStatus::Added ? required_parameters(s.added_document) : std::vector<std::string>{})
+      required.push_back(prefix + r.code(id));
+    for (const auto& p : s.parameters) {
+      if (p.kind == Change::Added && detail::requires_value(p.after)) required.push_back(prefix + r.code(p.id));
+      if (!p.data_loss.empty()) data_loss.push_back(prefix + "parameter " + r.code(p.id) + ": " + r.plain(p.data_loss));
+    }
+    for (const auto& res : s.resources) {
+      if (!res.data_loss.empty()) data_loss.push_back(prefix + r.code(res.id) + " " + std::string(to_string(res.kind)) + ": " + r.plain(res.data_loss));
+      if (res.kind != Change::Modified) continue;
+      if (res.new_revision) {
+        ++revisions;
+      } else if (res.replacement == Replacement::True) {
+        replaced.push_back(prefix + r.code(res.id));
+      } else if (res.replacement == Replacement::Conditional) {
+        possibly.push_back(prefix + r.code(res.id) + (res.depends_on.empty() ? "" : " (depends on " + list_text(r, res.depends_on) + ")"));
+      }
+    }
+    if (!s.security_rules.empty() || !s.iam_statements.empty()) ++security;
+  }
+  auto list = [](const std::vector<std::string>& items) {
+    std::string text;
+    for (const auto& i : items) text += (text.empty() ? "" : "; ") + i;
+    return items.empty() ? std::string("none") : text;
+  };
+  std::vector<std::string> lines;
+  lines.push_back("Stacks changed: " + std::to_string(changed.size()) + (changed.empty() ? "" : " (" + list(changed) + ")"));
+  lines.push_back("Replacements: " + list(replaced));
+  if (!possibly.empty()) lines.push_back("Possible replacements: " + list(possibly));
+  if (revisions) lines.push_back("Task definitions with a new revision: " + std::to_string(revisions));
+  lines.push_back("New required parameters: " + list(required));
+  lines.push_back("Data-loss risks: " + list(data_loss));
+  if (security) lines.push_back("Security-group or IAM changes: in " + std::to_string(security) + (security == 1 ? " stack" : " stacks") + " (tables below)");
+  r.section("Summary");
+  for (const auto& l : lines) r.bullet(r.markdown() ? l : "- " + l);
+}
+
 std::string report(const ReleaseDiff& d, bool markdown) {
   Report r(markdown);
   r.heading(2, markdown ? d.to + " (from " + d.from + ")" : "Changes from " + d.from + " to " + d.to);
+  print_summary(r, d);
   for (const auto& note : d.notes) r.paragraph(markdown ? note : "Note: " + note);
   print_export_issues(r, d);
 

@@ -54,10 +54,31 @@ void collect(const Value& before, const Value& after, Path& path, std::vector<Va
     }
     return;
   }
-  if (before != after) out.push_back(ValueChange{path, before, after});
+  if (!same_value(before, after)) out.push_back(ValueChange{path, before, after});
 }
 
 }  // namespace
+
+bool same_value(const Value& a, const Value& b) {
+  if (a.kind() != b.kind()) return false;
+  if (a.is_map()) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.entries().size(); ++i) {
+      const Value::Entry& e = a.entries()[i];
+      // Same order (the common case) without a lookup; else by key. Keys are unique.
+      const Value* other = b.entries()[i].key == e.key ? &b.entries()[i].value : b.find(e.key);
+      if (!other || !same_value(e.value, *other)) return false;
+    }
+    return true;
+  }
+  if (a.is_list() || a.is_function()) {
+    if (a.text() != b.text() || a.items().size() != b.items().size()) return false;
+    for (std::size_t i = 0; i < a.items().size(); ++i)
+      if (!same_value(a.items()[i], b.items()[i])) return false;
+    return true;
+  }
+  return a == b;
+}
 
 std::string to_string(const Path& path) {
   std::string text;

@@ -9,9 +9,12 @@
 // release.
 #include <yaml.h>
 
+#include <array>
+#include <charconv>
 #include <map>
 #include <memory>
 #include <regex>
+#include <algorithm>
 
 #include "ttsgen/render/render.hpp"
 
@@ -30,6 +33,28 @@ std::string long_name(const std::string& tag) {
 // "!Ref" and the like; not "!!str" (resolved to tag:yaml.org,2002:str) nor verbatim "!<...>".
 bool is_function_tag(const std::string& tag) { return tag.size() > 1 && tag[0] == '!' && tag[1] != '<' && tag[1] != '!'; }
 
+// The short forms CloudFormation reads (intrinsic-function-reference; Length and ToJsonString
+// with the AWS::LanguageExtensions transform; the rule functions). Any other local tag is a typo that CloudFormation
+// would refuse, so the reader refuses it too instead of passing it on as a string.
+bool is_known_function_tag(const std::string& tag) {
+  static const std::array<std::string_view, 26> known = {
+      "!Ref",   "!Condition", "!Base64", "!Cidr", "!FindInMap", "!GetAtt", "!GetAZs", "!ImportValue", "!Join",
+      "!Select", "!Split",    "!Sub",    "!Transform", "!And",   "!Equals", "!If",    "!Not",         "!Or",
+      "!Length", "!ToJsonString",
+      // Rule functions (rules-section-structure)
+      "!Contains", "!EachMemberEquals", "!EachMemberIn", "!RefAll", "!ValueOf", "!ValueOfAll"};
+  return std::find(known.begin(), known.end(), tag) != known.end();
+}
+
+// Tags other than the short forms: none, the standard YAML types ("!!str" resolves to
+// tag:yaml.org,2002:str), or the non-specific "!".
+void check_tag(const std::string& tag, std::size_t line) {
+  if (tag.empty() || tag == "!" || tag.rfind("tag:yaml.org,2002:", 0) == 0) return;
+  if (is_function_tag(tag) && is_known_function_tag(tag)) return;
+  throw ParseError("YAML: unknown tag '" + tag + "' at line " + std::to_string(line) +
+                   "; CloudFormation's short forms are !Ref, !GetAtt, !Sub, !Join, !If, ... (intrinsic functions)");
+}
+
 bool is_null_word(const std::string& s) { return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL"; }
 
 Value plain_scalar(const std::string& s) {
@@ -44,7 +69,13 @@ Value plain_scalar(const std::string& s) {
   if (is_null_word(s)) return Value();
   char c = s.front();
   if ((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.') {
-    if (std::regex_match(s, decimal)) return Value(std::stoll(s));
+    if (std::regex_match(s, decimal)) {
+      std::int64_t n = 0;
+      const char* begin = s.data() + (s.front() == '+' ? 1 : 0);
+      auto [end, error] = std::from_chars(begin, s.data() + s.size(), n);
+      if (error == std::errc() && end == s.data() + s.size()) return Value(n);
+      return Value::number(s);  // beyond 64 bits: kept as written, like a decimal fraction
+    }
     if (std::regex_match(s, floating)) return Value::number(s);
   }
   return Value(s);
@@ -106,7 +137,7 @@ class Reader {
   }
 
   [[noreturn]] void fail(const std::string& wanted, Event& e) {
-    throw ParseError("YAML: expected " + wanted + " at line " + std::to_string(e.get().start_mark.line + 1));
+    throw ParseError("YAML: expected " + wanted + " at line " + std::to_string(line_of(e)));
   }
 
   void expect(yaml_event_type_t type) {
@@ -120,20 +151,48 @@ class Reader {
     return n == std::string::npos ? std::string(c) : std::string(c, n);
   }
 
-  void remember(const unsigned char* anchor, const Value& v) {
-    if (anchor) anchors_[text_of(anchor)] = v;
+  static std::size_t line_of(Event& e) { return e.get().start_mark.line + 1; }
+
+  // Every value and key counts, and an alias counts as the whole value it repeats: that is what
+  // it costs in memory, and what the bound is for.
+  void count(std::size_t nodes, Event& e) {
+    nodes_ += nodes;
+    if (nodes_ > kMaxNodes)
+      throw ParseError("YAML: more than " + std::to_string(kMaxNodes) + " values (aliases expanded) at line " +
+                       std::to_string(line_of(e)) + "; a CloudFormation template is at most 1,000,000 bytes");
   }
+
+  void remember(const std::string& anchor, const Value& v, std::size_t nodes) {
+    if (!anchor.empty()) anchors_[anchor] = Anchored{v, nodes};
+  }
+
+  // Depth of the node being read; a guard per map or list.
+  struct Nesting {
+    explicit Nesting(Reader& r, Event& e) : reader(r) {
+      if (++reader.depth_ > kMaxNestingDepth)
+        throw ParseError("YAML: nesting deeper than " + std::to_string(kMaxNestingDepth) + " levels at line " +
+                         std::to_string(line_of(e)));
+    }
+    ~Nesting() { --reader.depth_; }
+    Nesting(const Nesting&) = delete;
+    Nesting& operator=(const Nesting&) = delete;
+    Reader& reader;
+  };
 
   Value node(Event e) {
     yaml_event_t& ev = e.get();
+    std::size_t first = nodes_;
     switch (ev.type) {
       case YAML_ALIAS_EVENT: {
         auto it = anchors_.find(text_of(ev.data.alias.anchor));
-        if (it == anchors_.end()) throw ParseError("YAML: unknown alias *" + text_of(ev.data.alias.anchor));
-        return it->second;
+        if (it == anchors_.end()) throw ParseError("YAML: unknown alias *" + text_of(ev.data.alias.anchor) + " at line " + std::to_string(line_of(e)));
+        count(it->second.nodes, e);
+        return it->second.value;
       }
       case YAML_SCALAR_EVENT: {
+        count(1, e);
         std::string tag = text_of(ev.data.scalar.tag);
+        check_tag(tag, line_of(e));
         std::string text = text_of(ev.data.scalar.value, ev.data.scalar.length);
         bool plain = ev.data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
         Value v;
@@ -141,19 +200,23 @@ class Reader {
           std::string name = long_name(tag);
           if (name == "Fn::GetAtt") {
             std::size_t dot = text.find('.');
-            if (dot == std::string::npos) throw ParseError("!GetAtt without a dot: " + text);
+            if (dot == std::string::npos)
+              throw ParseError("YAML: !GetAtt without a dot at line " + std::to_string(line_of(e)) + ": " + text);
             v = Value::function(name, Value::list({text.substr(0, dot), text.substr(dot + 1)}));
           } else {
             v = Value::function(name, Value(text));
           }
         } else {
-          v = plain ? plain_scalar(text) : Value(text);
+          v = plain && tag != "tag:yaml.org,2002:str" ? plain_scalar(text) : Value(text);
         }
-        remember(ev.data.scalar.anchor, v);
+        remember(text_of(ev.data.scalar.anchor), v, 1);
         return v;
       }
       case YAML_SEQUENCE_START_EVENT: {
+        Nesting nesting(*this, e);
+        count(1, e);
         std::string tag = text_of(ev.data.sequence_start.tag);
+        check_tag(tag, line_of(e));
         std::string anchor = text_of(ev.data.sequence_start.anchor);
         Value list = Value::list();
         while (true) {
@@ -162,22 +225,29 @@ class Reader {
           list.push_back(node(std::move(item)));
         }
         Value v = is_function_tag(tag) ? Value::function(long_name(tag), std::move(list)) : std::move(list);
-        if (!anchor.empty()) anchors_[anchor] = v;
+        remember(anchor, v, nodes_ - first);
         return v;
       }
       case YAML_MAPPING_START_EVENT: {
+        Nesting nesting(*this, e);
+        count(1, e);
         std::string tag = text_of(ev.data.mapping_start.tag);
+        check_tag(tag, line_of(e));
         std::string anchor = text_of(ev.data.mapping_start.anchor);
         Value map = Value::map();
         while (true) {
           Event key = next();
           if (key.get().type == YAML_MAPPING_END_EVENT) break;
           if (key.get().type != YAML_SCALAR_EVENT) fail("a plain mapping key", key);
+          count(1, key);
           std::string name = text_of(key.get().data.scalar.value, key.get().data.scalar.length);
+          if (map.find(name))
+            throw ParseError("YAML: duplicate key '" + name + "' at line " + std::to_string(line_of(key)) +
+                             " (CloudFormation would keep only one of them)");
           map.set(std::move(name), node(next()));
         }
         Value v = is_function_tag(tag) ? Value::function(long_name(tag), std::move(map)) : finish_map(std::move(map));
-        if (!anchor.empty()) anchors_[anchor] = v;
+        remember(anchor, v, nodes_ - first);
         return v;
       }
       default:
@@ -185,8 +255,14 @@ class Reader {
     }
   }
 
+  struct Anchored {
+    Value value;
+    std::size_t nodes = 0;  // what repeating it costs
+  };
   yaml_parser_t parser_{};
-  std::map<std::string, Value> anchors_;
+  std::map<std::string, Anchored> anchors_;
+  std::size_t depth_ = 0;
+  std::size_t nodes_ = 0;
 };
 
 }  // namespace

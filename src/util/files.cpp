@@ -1,5 +1,7 @@
 #include "ttsgen/util/files.hpp"
 
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -76,12 +78,61 @@ void write_files_atomically(const fs::path& dir, const std::vector<OutputFile>& 
   }
 }
 
+bool is_staging_name(const std::string& name) {
+  std::size_t tmp = name.rfind(".tmp-");
+  if (name.empty() || name[0] != '.' || tmp == std::string::npos || tmp + 5 == name.size()) return false;
+  return name.find_first_not_of("0123456789", tmp + 5) == std::string::npos;
+}
+
+FolderLock::FolderLock(const fs::path& dir) {
+  fd_ = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd_ < 0) throw std::runtime_error("cannot open folder '" + dir.string() + "': " + std::strerror(errno));
+  if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
+    int error = errno;
+    ::close(fd_);
+    throw std::runtime_error(error == EWOULDBLOCK ? "another ttsgen is writing to '" + dir.string() + "'; try again when it has finished"
+                                                  : "cannot lock folder '" + dir.string() + "': " + std::strerror(error));
+  }
+}
+
+FolderLock::~FolderLock() { ::close(fd_); }  // closing releases the lock
+
 std::optional<std::string> read_file(const fs::path& path) {
+  std::error_code ec;
+  if (!fs::is_regular_file(path, ec)) return std::nullopt;
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
   std::ostringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
+}
+
+}  // namespace ttsgen::util
+
+namespace ttsgen::util {
+
+std::string read_input_file(const fs::path& path, std::size_t max_bytes) {
+  std::error_code ec;
+  fs::file_status status = fs::status(path, ec);  // follows links
+  if (ec || !fs::exists(status))
+    throw InputError("cannot read '" + path.string() + "': " + (ec ? ec.message() : "no such file"));
+  if (!fs::is_regular_file(status)) throw InputError("'" + path.string() + "' is not a regular file");
+  std::uintmax_t size = fs::file_size(path, ec);
+  if (ec) throw InputError("cannot read '" + path.string() + "': " + ec.message());
+  auto too_big = [&](std::uintmax_t n) {
+    return InputError("'" + path.string() + "' is " + std::to_string(n) + " bytes; at most " + std::to_string(max_bytes) +
+                      " are read (CloudFormation's template size limit)");
+  };
+  if (size > max_bytes) throw too_big(size);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError("cannot read '" + path.string() + "': " + std::strerror(errno));
+  // Read at most one byte more than allowed: the file may have grown since it was measured.
+  std::string content(max_bytes + 1, '\0');
+  in.read(content.data(), static_cast<std::streamsize>(content.size()));
+  if (in.bad()) throw InputError("cannot read '" + path.string() + "': " + std::strerror(errno));
+  content.resize(static_cast<std::size_t>(in.gcount()));
+  if (content.size() > max_bytes) throw too_big(content.size());
+  return content;
 }
 
 }  // namespace ttsgen::util

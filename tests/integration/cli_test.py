@@ -46,8 +46,8 @@ class Versions(unittest.TestCase):
         self.assertEqual(data["releases"][0], "3.24.0")
         self.assertNotIn("3.32.2", data["releases"])
 
-    def test_text_marks_default(self):
-        self.assertIn("3.35.2  (newest, default)", run("versions").stdout)
+    def test_text_is_one_release_per_line_newest_last(self):
+        self.assertTrue(run("versions").stdout.endswith("\n3.35.2\n"))
 
 
 class List(unittest.TestCase):

@@ -74,9 +74,13 @@ class DiffReleases(unittest.TestCase):
         data = json.loads(run("diff", "--from", "3.25.2", "--to", "3.26.0", "--format", "json").stdout)
         bastion = next(s for s in data["stacks"] if s["name"] == "1-2-bastion")
         self.assertEqual(bastion["status"], "modified")
-        self.assertEqual(bastion["replacement"], "conditional")
+        # UserData of an EBS-backed instance: stopped and started, not replaced (override table).
+        self.assertEqual(bastion["replacement"], "false")
         instance = next(r for r in bastion["resources"] if r["id"] == "Bastion")
         self.assertEqual(instance["changes"][0]["path"], "Properties.UserData")
+        self.assertIn("updated in place", instance["changes"][0]["reason"])
+        cluster = next(s for s in data["stacks"] if s["name"] == "5-1-ecs-cluster")
+        self.assertEqual(cluster["replacement"], "true")
         # VersionTag changed, but only as release_only.
         self.assertTrue(any(c["path"] == "Outputs.VersionTag.Value" for c in bastion["release_only"]))
 
@@ -120,6 +124,43 @@ class DiffFolder(unittest.TestCase):
                 self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
                 self.assertFalse(json.loads(r.stdout)["has_changes"])
 
+    def test_keys_sorted_as_jq_s_have_no_changes(self):
+        # `jq -S` sorts every map's keys; CloudFormation reads maps by key, and so does the diff.
+        out = self.render("3.30.0", "json")
+        for path in out.glob("*.gen.template"):
+            path.write_text(json.dumps(json.loads(path.read_text()), sort_keys=True, indent=2))
+        r = run("diff", "--from", "3.30.0", "--dir", str(out), "--exit-code", "--format", "json")
+        self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
+        self.assertFalse(json.loads(r.stdout)["has_changes"])
+
+    def test_change_set_beside_the_diff(self):
+        sets = Path(SOURCE) / "tests" / "golden-diff" / "change-sets"
+        agreeing = sets / "5-1-ecs-cluster_3.29.2_3.30.0.json"
+        r = run("diff", "--from", "3.29.2", "--to", "3.30.0", "--format", "markdown", "--change-set", str(agreeing))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("beside `5-1-ecs-cluster`", r.stdout)
+        self.assertIn("| `ECSAutoScalingGroup` | `AWS::AutoScaling::AutoScalingGroup` | Modify, Replacement False | modified, replacement false | agree |", r.stdout)
+        data = json.loads(run("diff", "--from", "3.29.2", "--to", "3.30.0", "--format", "json", "--change-set", str(agreeing)).stdout)
+        self.assertEqual(data["change_sets"][0]["disagreements"], 0)
+        faulty = sets / "5-1-ecs-cluster_3.25.2_3.26.0-seeded-fault.json"
+        r = run("diff", "--from", "3.25.2", "--to", "3.26.0", "--change-set", str(faulty))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("1 disagreement", r.stdout)
+        self.assertIn("! ECSLaunchConfiguration", r.stdout)
+        # With --exit-code a disagreement is a finding.
+        self.assertEqual(run("diff", "--from", "3.25.2", "--to", "3.26.0", "--change-set", str(faulty), "--exit-code").returncode, 1)
+
+    def test_bad_change_set_is_usage_error(self):
+        bad = self.dir / "bad.json"
+        bad.write_text("{")
+        r = run("diff", "--from", "3.29.2", "--to", "3.30.0", "--change-set", str(bad))
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("--change-set", r.stderr)
+        self.assertIn("not JSON", r.stderr)
+        r = run("diff", "--from", "3.29.2", "--to", "3.30.0", "--change-set", str(self.dir / "missing.json"))
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("cannot read the file", r.stderr)
+
     def test_golden_folder_round_trips(self):
         golden = Path(SOURCE) / "tests" / "golden" / "3.25.2"
         r = run("diff", "--from", "3.25.2", "--dir", str(golden), "--exit-code")
@@ -154,12 +195,12 @@ class DiffFolder(unittest.TestCase):
         out = self.render("3.30.0")
         (out / "1-1-vpc.gen.template").write_text("Resources: [unclosed\n")
         r = run("diff", "--from", "3.30.0", "--dir", str(out))
-        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.returncode, 2)  # unusable input (docs/cli.md)
         self.assertIn("1-1-vpc.gen.template", r.stderr)
 
     def test_missing_folder(self):
         r = run("diff", "--from", "3.30.0", "--dir", str(self.dir / "nope"))
-        self.assertEqual(r.returncode, 1)
+        self.assertEqual(r.returncode, 2)
         self.assertIn("is not a folder", r.stderr)
 
 

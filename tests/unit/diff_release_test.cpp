@@ -55,18 +55,46 @@ TEST_CASE("3.25.2 to 3.26.0: the bastion loses the UDP Gateway Server helpers", 
   CHECK(bastion.resources[0].id == "BastionRole");
   CHECK(bastion.resources[0].replacement == Replacement::False);
   CHECK(bastion.resources[1].id == "Bastion");
-  CHECK(bastion.resources[1].replacement == Replacement::Conditional);  // UserData: conditionally create-only
-  CHECK(bastion.resources[1].changes.at(0).reason.find("UserData is conditionally create-only") != std::string::npos);
+  // UserData is conditionally create-only in the schema; the CloudFormation reference says an
+  // EBS-backed instance is stopped and started, not replaced (the override table).
+  CHECK(bastion.resources[1].replacement == Replacement::False);
+  CHECK(bastion.resources[1].changes.at(0).reason.find("UserData is updated in place (CloudFormation reference") != std::string::npos);
+  // 5-1's launch configuration loses two literal lines of its Fn::Sub UserData: replaced under
+  // every parameter value.
+  const StackDiff& cluster = stack(d, "5-1-ecs-cluster");
+  REQUIRE(cluster.resources.size() == 1);
+  CHECK(cluster.resources[0].id == "ECSLaunchConfiguration");
+  CHECK(cluster.resources[0].replacement == Replacement::True);
+  CHECK(cluster.resources[0].changes.at(0).reason.find("changes for every parameter value") != std::string::npos);
   // The changelog's 3.26.0 procedure for 5-4-ecs-services.
   CHECK(std::any_of(d.notes.begin(), d.notes.end(), [](const std::string& n) { return n.find("IncludeUDPGatewayServer") != std::string::npos; }));
   std::string text = to_text(d);
   CHECK(text.find("          -  chmod 755 /usr/bin/udp-gs-hosts\n") != std::string::npos);
 }
 
+TEST_CASE("3.29.2 to 3.30.0: the Auto Scaling group moves to a launch template in place", "[diff][release]") {
+  ReleaseDiff d = releases("3.29.2"_v, "3.30.0"_v);
+  const StackDiff& cluster = stack(d, "5-1-ecs-cluster");
+  auto group = std::find_if(cluster.resources.begin(), cluster.resources.end(), [](const ResourceChange& r) { return r.id == "ECSAutoScalingGroup"; });
+  REQUIRE(group != cluster.resources.end());
+  CHECK(group->replacement == Replacement::False);
+  std::string md = to_markdown(d);
+  CHECK(md.find("**Security group rules**") != std::string::npos);
+  CHECK(md.find("**IAM statements**") != std::string::npos);
+  CHECK(md.rfind("**Summary**", 200) != std::string::npos);  // first, under the heading
+}
+
 TEST_CASE("every pair of consecutive releases compares, and JSON parses", "[diff][release]") {
   const auto& all = ttsgen::catalog::supported_releases();
   for (std::size_t i = 1; i < all.size(); ++i) {
     ReleaseDiff d = releases(all[i - 1], all[i]);
+    // Every replacement verdict is certain, never, or names what it depends on.
+    for (const auto& s : d.stacks)
+      for (const auto& r : s.resources)
+        if (r.replacement == Replacement::Conditional) {
+          INFO(all[i].str() << " " << s.name() << " " << r.id);
+          CHECK_FALSE(r.depends_on.empty());
+        }
     CHECK(d.stacks.size() >= ttsgen::stacks::stacks_in(all[i]).size());
     // No release removes an export that one of its own stacks still imports.
     for (const auto& issue : d.export_issues)

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -20,12 +21,19 @@ class Value {
   struct Entry;  // a key and its value, in a Map
 
   Value() = default;  // null
-  Value(bool b) : kind_(Kind::Bool), integer_(b ? 1 : 0) {}
+  // Special members out of line: Entry (which holds a Value) is complete only after the class,
+  // and clang instantiates the inline ones where they are declared.
+  Value(const Value&);
+  Value(Value&&) noexcept;
+  Value& operator=(const Value&);
+  Value& operator=(Value&&) noexcept;
+  ~Value();
+  Value(bool b) : Value(Kind::Bool, b ? 1 : 0) {}
   template <typename Int, typename = std::enable_if_t<std::is_integral_v<Int> && !std::is_same_v<Int, bool>>>
-  Value(Int i) : kind_(Kind::Integer), integer_(static_cast<std::int64_t>(i)) {}
-  Value(std::string s) : kind_(Kind::String), text_(std::move(s)) {}
-  Value(std::string_view s) : kind_(Kind::String), text_(s) {}
-  Value(const char* s) : kind_(Kind::String), text_(s) {}
+  Value(Int i) : Value(Kind::Integer, static_cast<std::int64_t>(i)) {}
+  Value(std::string s);
+  Value(std::string_view s) : Value(std::string(s)) {}
+  Value(const char* s) : Value(std::string(s)) {}
 
   // A decimal number kept in its written form ("0.5"), so that output never depends on
   // floating-point printing.
@@ -54,7 +62,12 @@ class Value {
   const std::vector<Value>& items() const { return items_; }
   std::vector<Value>& items() { return items_; }
   const std::vector<Entry>& entries() const { return entries_; }
-  std::vector<Entry>& entries() { return entries_; }
+  // Mutable access is for the values; a caller that renames, adds or removes entries through it
+  // must not hold on to it across set/find/erase (the key index is dropped here and rebuilt by set).
+  std::vector<Entry>& entries() {
+    index_.reset();
+    return entries_;
+  }
   // The argument of a Function.
   const Value& argument() const;
 
@@ -72,11 +85,27 @@ class Value {
   friend bool operator!=(const Value& a, const Value& b) { return !(a == b); }
 
  private:
+  Value(Kind kind, std::int64_t integer);
   Kind kind_ = Kind::Null;
   std::int64_t integer_ = 0;
   std::string text_;
   std::vector<Value> items_;
   std::vector<Entry> entries_;
+  // Key -> position in entries_, kept for maps of kIndexedFrom entries or more so that find and
+  // set stay O(1) on a template with thousands of resources; entries_ alone keeps the order.
+  struct KeyIndex;
+  struct IndexPtr {
+    std::unique_ptr<KeyIndex> p;
+    IndexPtr() noexcept;
+    IndexPtr(const IndexPtr& other);
+    IndexPtr& operator=(const IndexPtr& other);
+    IndexPtr(IndexPtr&&) noexcept;
+    IndexPtr& operator=(IndexPtr&&) noexcept;
+    ~IndexPtr();
+    void reset();
+  };
+  IndexPtr index_;
+  void rebuild_index();
 };
 
 struct Value::Entry {

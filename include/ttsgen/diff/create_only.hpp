@@ -9,6 +9,7 @@
 // This is a deliberately narrow interface, separate from the schema validation of `ttsgen
 // validate`, so that both can later read one embedded copy of the schemas.
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -43,5 +44,28 @@ std::vector<std::string_view> pointer_segments(std::string_view pointer);
 
 // The create-only pointers of `type` that lie strictly below `pointer`.
 std::vector<CreateOnlyPointer> create_only_members(std::string_view type, std::string_view pointer);
+
+}  // namespace ttsgen::diff
+
+namespace ttsgen::diff {
+
+// Where the registry schema is broader than CloudFormation's behaviour. The schema marks some
+// properties *conditionally* create-only without saying when; the CloudFormation reference (the
+// "Update requires" line of each property) says it. Each entry names that page.
+enum class UpdateRule {
+  InPlace,                  // never replaces the resource (no or some interruption)
+  ReplacedByReplacingUpdate // replaces it only with UpdatePolicy AutoScalingReplacingUpdate WillReplace: true
+};
+
+struct UpdateOverride {
+  std::string type;
+  std::string pointer;  // a conditionally create-only property
+  UpdateRule rule;
+  std::string source;   // the CloudFormation reference page and what it says
+};
+
+const std::vector<UpdateOverride>& update_overrides();
+// The override for a change at `pointer` (the property or a value inside it), or nullptr.
+const UpdateOverride* update_override(std::string_view type, std::string_view pointer);
 
 }  // namespace ttsgen::diff

@@ -48,7 +48,10 @@ std::string_view to_string(Change c);  // "added", "removed", "modified"
 struct PropertyChange {
   ValueChange change;
   Replacement replacement = Replacement::False;
-  std::string reason;  // why it may replace the resource; empty when it does not
+  std::string reason;  // why it replaces the resource, may replace it, or (for an expression or an
+                       // override of the schema) why it does not; empty for an ordinary update
+  // Conditional: the parameters (or imports) whose values decide it, sorted.
+  std::vector<std::string> depends_on;
 };
 
 struct ResourceChange {
@@ -61,6 +64,14 @@ struct ResourceChange {
   std::vector<std::string> reasons;     // resource-level: logical id or type changed
   std::vector<PropertyChange> changes;  // Modified: the changed paths (Properties.X, DeletionPolicy, ...)
   cfn::Value before, after;             // the whole resource (null on the side that lacks it)
+  // Conditional: the parameters (or imports) whose values decide the replacement, sorted.
+  std::vector<std::string> depends_on;
+  // A task definition replaced: that is how ECS updates a task (a new revision, the old one is
+  // deregistered), not a replacement a reviewer must weigh.
+  bool new_revision = false;
+  // Set when the change may lose data (cfn/stateful.hpp): the resource is removed or replaced
+  // without a Retain or Snapshot policy. Says what is lost.
+  std::string data_loss;
 };
 
 // Parameters, outputs and the entries of the other sections share one shape; `changes` holds the
@@ -75,6 +86,45 @@ struct EntryChange {
   std::string group, label;
   // Parameters: the Default changed by nothing but the release string (an image tag).
   bool follows_release = false;
+  // Parameters: the value feeds a create-only property of a resource that holds data: a new
+  // value replaces the resource and loses the data unless a policy keeps it. Says which.
+  std::string data_loss;
+};
+
+// One security-group rule, as a reviewer reads it. Rules inside an Fn::If are expanded per branch
+// (`when` names the condition: "if UseX", "unless UseX"); a rule of a conditional resource says
+// "only when C". Values that stay expressions are shown in YAML short form (`!Ref ClusterSG`).
+struct SecurityRule {
+  std::string group;      // the security group: logical id, or the GroupId expression of a rule resource
+  std::string direction;  // "ingress" or "egress"
+  std::string protocol;   // "tcp", "udp", "icmp", "all"
+  std::string ports;      // "443", "1700-1710", "all"
+  std::string peer;       // CIDR, security group or prefix list
+  std::string description;
+  std::string when;       // empty: always
+  std::string source;     // the resource that declares it (the group, or an ingress/egress resource)
+  bool operator==(const SecurityRule&) const = default;
+};
+
+// One IAM policy statement: of a role's trust policy or inline policies, of a managed or inline
+// policy resource, or of a resource policy (key, topic, queue, bucket). Statements inside an Fn::If
+// are expanded per branch like rules.
+struct IamStatement {
+  std::string resource;  // logical id of the role, policy or resource that holds the policy
+  std::string policy;    // "trust", an inline policy name, "policy", "key policy"
+  std::string effect;    // "Allow" or "Deny"
+  std::string principal; // trust and resource policies
+  std::string actions;   // "ecs:RunTask, iam:PassRole", or "NotAction: ..."
+  std::string resources; // "*", "arn:…" (YAML short form for expressions)
+  std::string conditions;// "StringEquals ecs:cluster = !Ref Cluster" or empty
+  std::string when;
+  bool operator==(const IamStatement&) const = default;
+};
+
+template <typename T>
+struct SecurityChange {
+  Change kind;  // Added or Removed (a changed rule is a removed one and an added one)
+  T item;
 };
 
 enum class StackStatus { Added, Removed, Modified, Unchanged };
@@ -88,6 +138,8 @@ struct StackDiff {
   std::vector<ResourceChange> resources;
   std::vector<EntryChange> outputs;
   std::vector<EntryChange> other;           // Conditions, Mappings, Rules, Metadata, Template
+  std::vector<SecurityChange<SecurityRule>> security_rules;  // what opens or closes
+  std::vector<SecurityChange<IamStatement>> iam_statements;  // what is allowed or no longer
   std::vector<ValueChange> console_layout;  // Metadata["AWS::CloudFormation::Interface"]
   std::vector<ValueChange> release_only;    // changes of nothing but the release string
   cfn::Value added_document;                // the whole template of an added stack

@@ -40,6 +40,11 @@ struct ValueChange {
   std::optional<cfn::Value> after;   // nullopt: the path was removed
 };
 
+// Equality as CloudFormation reads a template: maps by key (key order is not a difference: a
+// template passed through `jq -S` is the same template), lists and functions item by item.
+// cfn::Value's own == is order-sensitive on purpose (it stands for the rendered bytes).
+bool same_value(const cfn::Value& a, const cfn::Value& b);
+
 std::vector<ValueChange> diff_values(const cfn::Value& before, const cfn::Value& after, const Path& base = {});
 
 // True when the value contains an intrinsic function anywhere (its deployed value depends on

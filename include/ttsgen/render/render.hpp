@@ -30,8 +30,18 @@ struct ParseError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// What the readers accept (docs/decisions-inputs.md): CloudFormation itself refuses a template
+// body above 1,000,000 bytes (S3 URL; 51,200 inline), and no template it accepts comes near
+// these bounds, which keep a hostile file (deep nesting, "billion laughs" aliases) to a fraction
+// of a second and a few hundred MB at most.
+inline constexpr std::size_t kMaxTemplateBytes = 1'000'000;  // CloudFormation's own limit
+inline constexpr std::size_t kMaxNestingDepth = 100;         // maps and lists inside each other
+inline constexpr std::size_t kMaxNodes = 1'000'000;          // values and keys, aliases expanded
+
 // Reads a template (YAML with short or long forms, or JSON) into the value model; intrinsics in
-// either form become Function values, so a render and its parse compare equal.
+// either form become Function values, so a render and its parse compare equal. A duplicate key,
+// an unknown tag (!Bogus), a bound above exceeded, or a syntax error throws ParseError with a
+// one-line message naming the line where there is one.
 cfn::Value parse_yaml(std::string_view text);
 cfn::Value parse_json(std::string_view text);
 // JSON when the first non-blank character is '{', YAML otherwise.
