@@ -256,10 +256,6 @@ Profile read_profile(const std::string& text, const std::string& source) {
     check_keys(t, "templates.", {"bucket", "prefix"});
     if (t["bucket"]) p.templates_bucket = scalar_of(t["bucket"], "templates.bucket");
     if (t["prefix"]) p.templates_prefix = scalar_of(t["prefix"], "templates.prefix");
-    static const std::regex bucket_name("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$");
-    if (!p.templates_bucket.empty() && !std::regex_match(p.templates_bucket, bucket_name))
-      throw ProfileError(fmt::format("templates.bucket: '{}' is not an S3 bucket name (3-63 lowercase letters, digits, '.' and '-')",
-                                     p.templates_bucket));
   }
   if (auto f = root["features"]) {
     if (!f.IsMap()) throw ProfileError("features: expected a map of feature names to true or false");
@@ -279,6 +275,13 @@ Profile read_profile(const std::string& text, const std::string& source) {
     if (const auto* param = identity_parameter(built, f.parameter))
       if (auto why = constraint_violation(*param, p.*f.member))
         throw ProfileError(fmt::format("{}: {} (parameter {})", f.key, *why, f.parameter));
+  }
+  // After the identity: init derives the bucket name from it, so a bad network is named as such.
+  {
+    static const std::regex bucket_name("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$");
+    if (!p.templates_bucket.empty() && !std::regex_match(p.templates_bucket, bucket_name))
+      throw ProfileError(fmt::format("templates.bucket: '{}' is not an S3 bucket name (3-63 lowercase letters, digits, '.' and '-')",
+                                     p.templates_bucket));
   }
   auto stack_in_release = [&](const std::string& key) -> const stacks::BuiltStack* {
     for (const auto& b : built)
