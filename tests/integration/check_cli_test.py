@@ -57,7 +57,7 @@ class Validate(unittest.TestCase):
         r = run("validate", "--all-versions", "--format", "json")
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
         data = json.loads(r.stdout)
-        self.assertEqual(len(data["releases"]), 36)
+        self.assertEqual(len(data["releases"]), 38)
         self.assertEqual(data["errors"], 0)
         self.assertGreater(data["templates"], 36)
 
