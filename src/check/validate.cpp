@@ -1,6 +1,7 @@
 #include "ttsgen/check/validate.hpp"
 
 #include "ttsgen/cfn/references.hpp"
+#include "ttsgen/check/parameter_contract.hpp"
 #include "ttsgen/check/template_checks.hpp"
 
 namespace ttsgen::check {
@@ -56,6 +57,7 @@ ReleaseResult Validator::validate(const TemplateSet& set, const ReleaseResult* p
   }
   out.analysis = analyse_set(set, contracts);
   for (const auto& f : out.analysis.findings) out.findings.push_back(f);
+  for (auto& f : check_parameter_contract(set, contracts)) out.findings.push_back(std::move(f));
   if (previous)
     for (auto& f : removed_exports(previous->analysis, previous->label, out.analysis, out.label)) out.findings.push_back(std::move(f));
   return out;

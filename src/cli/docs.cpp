@@ -4,6 +4,7 @@
 
 #include "command.hpp"
 #include "ttsgen/docs/changelog_coverage.hpp"
+#include "ttsgen/docs/features.hpp"
 #include "ttsgen/docs/reference.hpp"
 #include "ttsgen/util/files.hpp"
 
@@ -21,6 +22,7 @@ int run_docs(const DocsOptions& o) {
   if (o.out.empty()) throw UsageError("--out DIR is required (e.g. --out docs/stacks)");
   std::vector<util::OutputFile> files;
   for (auto& page : docs::stack_reference(v)) files.push_back(util::OutputFile{page.file_name, std::move(page.content)});
+  files.push_back(util::OutputFile{"features.md", docs::features_page()});
   auto coverage = docs::changelog_coverage();
   files.push_back(util::OutputFile{coverage.file_name, std::move(coverage.content)});
   util::write_files_atomically(o.out, files);

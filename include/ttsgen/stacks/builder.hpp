@@ -25,6 +25,8 @@ using catalog::operator""_v;
 // A release gate names the changelog entry it implements: `if (release >= changes::kX)`.
 namespace changes = catalog::changes;
 
+struct SharedParameter;
+
 // Console group of the re-used parameters; every template lists it first.
 inline constexpr std::string_view kGeneralGroup = "General";
 
@@ -40,6 +42,8 @@ class StackBuilder {
   const cfn::Parameter& cluster() const { return *cluster_; }
 
   cfn::Parameter& parameter(std::string id, std::string_view type = cfn::param_type::kString);
+  // A parameter of the shared-parameter catalog (shared_parameters.hpp), exactly as declared there.
+  const cfn::Parameter& shared(const SharedParameter& p);
   // A boolean: String with AllowedValues [true, false].
   cfn::Parameter& flag(std::string id, bool default_value);
   // The condition "<flag>Condition" (flag == true), created the first time it is asked for, so
