@@ -32,15 +32,26 @@ std::optional<Version> parse_version(std::string_view text) {
 }
 
 const std::vector<Version>& supported_releases() {
-  // From the template changelog (docs: ecs/changelog). 3.32.2 has no heading there, so it is not
-  // a release of the templates; 3.33.x and 3.35.0 have headings without entries and are releases
-  // whose templates equal their predecessor's apart from VersionTag.
+  // Every release of The Things Stack 3.24.0 … 3.36.0: the headings of the template changelog
+  // (docs: ecs/changelog; its "Unreleased" section is 3.36.0, docs/audit.md) and the "what's new"
+  // pages (doc/content/whats-new/, tests/data/whats-new-releases.txt). 3.32.2 has a "what's new"
+  // page but no changelog heading: its templates equal 3.32.1's apart from the release (image tags,
+  // VersionTag), like 3.33.x, 3.34.2 and 3.35.0, whose headings have no entries. A release without
+  // template changes is one line here; its changes, if any, are named in catalog/changes.hpp.
   static const std::vector<Version> releases{
-      "3.24.0"_v, "3.24.1"_v, "3.24.2"_v, "3.25.0"_v, "3.25.1"_v, "3.25.2"_v, "3.26.0"_v, "3.26.1"_v,
-      "3.26.2"_v, "3.27.0"_v, "3.27.1"_v, "3.27.2"_v, "3.28.0"_v, "3.28.1"_v, "3.28.2"_v, "3.29.0"_v,
-      "3.29.1"_v, "3.29.2"_v, "3.30.0"_v, "3.30.1"_v, "3.30.2"_v, "3.31.0"_v, "3.31.1"_v, "3.32.0"_v,
-      "3.32.1"_v, "3.32.3"_v, "3.33.0"_v, "3.33.1"_v, "3.33.2"_v, "3.34.0"_v, "3.34.1"_v, "3.34.2"_v,
-      "3.34.3"_v, "3.35.0"_v, "3.35.1"_v, "3.35.2"_v,
+      "3.24.0"_v, "3.24.1"_v, "3.24.2"_v,  //
+      "3.25.0"_v, "3.25.1"_v, "3.25.2"_v,  //
+      "3.26.0"_v, "3.26.1"_v, "3.26.2"_v,  //
+      "3.27.0"_v, "3.27.1"_v, "3.27.2"_v,  //
+      "3.28.0"_v, "3.28.1"_v, "3.28.2"_v,  //
+      "3.29.0"_v, "3.29.1"_v, "3.29.2"_v,  //
+      "3.30.0"_v, "3.30.1"_v, "3.30.2"_v,  //
+      "3.31.0"_v, "3.31.1"_v,              //
+      "3.32.0"_v, "3.32.1"_v, "3.32.2"_v, "3.32.3"_v,
+      "3.33.0"_v, "3.33.1"_v, "3.33.2"_v,  //
+      "3.34.0"_v, "3.34.1"_v, "3.34.2"_v, "3.34.3"_v,
+      "3.35.0"_v, "3.35.1"_v, "3.35.2"_v,  //
+      "3.36.0"_v,
   };
   return releases;
 }
@@ -59,7 +70,7 @@ Version require_supported(std::string_view text) {
   if (!v) throw UnsupportedRelease("'" + std::string(text) + "' is not a release (3.x.y); supported: " + range);
   if (!is_supported(*v)) {
     std::string message = "unsupported release " + v->str() + "; supported: " + range;
-    if (*v > all.front() && *v < all.back()) message += " (the changelog has no release " + v->str() + ")";
+    if (*v > all.front() && *v < all.back()) message += " (" + v->str() + " is not a release of The Things Stack)";
     throw UnsupportedRelease(message);
   }
   return *v;

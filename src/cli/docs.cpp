@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "command.hpp"
+#include "ttsgen/docs/changelog_coverage.hpp"
 #include "ttsgen/docs/features.hpp"
 #include "ttsgen/docs/reference.hpp"
 #include "ttsgen/util/files.hpp"
@@ -23,6 +24,8 @@ int run_docs(const DocsOptions& o) {
   std::vector<util::OutputFile> files;
   for (auto& page : docs::stack_reference(v)) files.push_back(util::OutputFile{page.file_name, std::move(page.content)});
   files.push_back(util::OutputFile{"features.md", docs::features_page()});
+  auto coverage = docs::changelog_coverage();
+  files.push_back(util::OutputFile{coverage.file_name, std::move(coverage.content)});
   util::write_files_atomically(o.out, files);
   spdlog::info("release {}: wrote {} pages to {}/", v.str(), files.size(), o.out);
   return 0;
@@ -33,7 +36,7 @@ int run_docs(const DocsOptions& o) {
 Runner setup_docs(CLI::App& command) {
   auto o = std::make_shared<DocsOptions>();
   command.add_option("--version", o->version, "Release (default: the newest, " + catalog::newest_release().str() + ")")->check(kNonEmpty);
-  command.add_option("--out", o->out, "Output folder: README.md (index, deployment order) and <stack>.md per stack")->required()->check(kNonEmpty);
+  command.add_option("--out", o->out, "Output folder: README.md (index, deployment order) and <stack>.md per stack, changelog-coverage.md")->required()->check(kNonEmpty);
   command.footer("Pages of stacks that are not in the release are not removed; write into an empty folder to get exactly the release's pages.");
   return [o] { return run_docs(*o); };
 }

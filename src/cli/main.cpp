@@ -61,7 +61,7 @@ bool first_word_is_a_command(const CLI::App& app, int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"ttsgen: CloudFormation templates of The Things Stack on AWS ECS, for every release 3.24.0 to 3.35.2"};
+  CLI::App app{"ttsgen: CloudFormation templates of The Things Stack on AWS ECS, for every release 3.24.0 to 3.36.0"};
   app.require_subcommand(1);
   app.fallthrough();  // -v and -q also work after the subcommand
   bool verbose = false, quiet = false;

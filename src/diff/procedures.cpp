@@ -1,29 +1,30 @@
 // Upgrade steps the template changelog asks for, by release (docs: ecs/changelog, the
 // "Upgrade procedure" entries, and ecs/updating). They are procedures a template diff cannot derive: what to set before an
 // update, what to deploy or run around it. Stack names are those of the release concerned.
+#include "ttsgen/catalog/changes.hpp"
 #include "ttsgen/diff/release.hpp"
 
 namespace ttsgen::diff {
 
-using catalog::operator""_v;
+namespace changes = catalog::changes;
 
 std::vector<std::string> upgrade_procedures(const catalog::Version& to) {
   // 3.24.0: TLS mutual authentication terminated by TTS and interop with the Join Server removed.
-  if (to == "3.24.0"_v)
+  if (to == changes::kUpgradeInteropRemovalOrder.release)
     return {"Update `5-7a-certs-le` first, then `5-3a-ecs-is-service` with `InteropEnabled` set to `disabled`; "
             "then update the stacks in numbering order and enable interop again afterwards."};
   // 3.26.0: the UDP Gateway Server daemon is gone; UDP is served by the Gateway Server service.
-  if (to == "3.26.0"_v)
+  if (to == changes::kUpgradeUDPGSRemovalOrder.release)
     return {"Before updating, set `EnableUDPGSRateLimiting` and `IncludeUDPGatewayServer` to `false` on the existing "
             "`5-4-ecs-services` stack (parameters only, same template). UDP traffic moves to the Gateway Server "
             "service: consider more Gateway Server tasks or resources."};
   // 3.30.2: TimescaleDB replicas move out of 2-5 into 2-6-db-timescale-replica.
-  if (to == "3.30.2"_v)
+  if (to == changes::kUpgradeTimescaleSplitDisableReplicas.release)
     return {"Disable the TimescaleDB replicas in `5-4-ecs-services`, update `2-5-db-timescale-master` (this removes "
             "the replicas), deploy `2-6-db-timescale-replica` once per replica, then enable the replicas in "
             "`5-4-ecs-services` again."};
   // 3.32.3: TimescaleDB 2.15.2.
-  if (to == "3.32.3"_v)
+  if (to == changes::kUpgradeTimescale2_15_2Script.release)
     return {"After upgrading TimescaleDB to 2.15.2, run the SQL script from the TimescaleDB 2.15.2 changelog."};
   return {};
 }

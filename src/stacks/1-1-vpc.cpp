@@ -4,6 +4,7 @@
 // leaves through the NAT gateways' Elastic IPs, so both stay stable for allow-lists.
 #include <cctype>
 
+#include "ttsgen/catalog/changes.hpp"
 #include "ttsgen/exports/vpc.hpp"
 #include "ttsgen/stacks/builder.hpp"
 #include "ttsgen/stacks/common.hpp"
@@ -126,6 +127,36 @@ void add_security_groups(StackBuilder& s, const Resource& vpc) {
   }
 }
 
+// 3.36.0: "Add optional CloudWatch Logs support for NLB access logs": a log group that CloudWatch
+// Logs delivers the load balancer's access logs to (vended logs: source, destination, delivery),
+// beside or instead of the S3 bucket. The retention is fixed at 30 days (docs/audit.md).
+void add_access_logs_to_cloudwatch(StackBuilder& s, const Resource& load_balancer) {
+  auto& enabled = s.flag("LoadBalancerAccessLogsToCloudWatch", false)
+                      .description("Deliver access logs of the TLS listeners of the network load balancer to a "
+                                   "CloudWatch Logs log group (30 days).")
+                      .group("Load balancer")
+                      .label("Access logs to CloudWatch Logs");
+  const Condition& on = s.is_true(enabled);
+  Resource& group = s.resource("LoadBalancerAccessLogGroup", "AWS::Logs::LogGroup")
+                        .condition(on)
+                        .set("LogGroupName", sub("/aws/vendedlogs/nlb/${NetworkName}-${Environment}-${Cluster}"))
+                        .set("RetentionInDays", 30)
+                        .set("Tags", s.tags("nlb-access-logs"));
+  Resource& source = s.resource("LoadBalancerAccessLogSource", "AWS::Logs::DeliverySource")
+                         .condition(on)
+                         .set("Name", s.resource_name("nlb-access"))
+                         .set("ResourceArn", ref(load_balancer))
+                         .set("LogType", "NLB_ACCESS_LOGS");
+  Resource& destination = s.resource("LoadBalancerAccessLogDestination", "AWS::Logs::DeliveryDestination")
+                              .condition(on)
+                              .set("Name", s.resource_name("nlb-access"))
+                              .set("DestinationResourceArn", get_att(group, "Arn"));
+  s.resource("LoadBalancerAccessLogDelivery", "AWS::Logs::Delivery")
+      .condition(on)
+      .set("DeliverySourceName", ref(source))
+      .set("DeliveryDestinationArn", get_att(destination, "Arn"));
+}
+
 void add_load_balancer(StackBuilder& s, const std::vector<Zone>& zones, const Resource& gateway_attachment) {
   auto& logging = s.flag("LoadBalancerAccessLoggingEnabled", false)
                       .description("Write access logs of the TLS listeners of the network load balancer to an S3 bucket.")
@@ -182,6 +213,8 @@ void add_load_balancer(StackBuilder& s, const std::vector<Zone>& zones, const Re
   // attribute ("Access Denied for bucket"). DependsOn cannot name a conditional resource from an
   // unconditional one; a conditional Ref in Metadata orders them just the same.
   load_balancer.metadata("AccessLogsBucketPolicy", if_(logging_on, ref(policy), pseudo::no_value()));
+
+  if (s.release() >= changes::kNLBAccessLogsToCloudWatch) add_access_logs_to_cloudwatch(s, load_balancer);
 
   s.export_value(exports::vpc::load_balancer_arn, ref(load_balancer));
   s.export_value(exports::vpc::load_balancer_full_name, get_att(load_balancer, "LoadBalancerFullName"));

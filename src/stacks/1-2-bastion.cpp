@@ -25,7 +25,7 @@ const char* kOptionalIPv6Cidr = "^$|^[0-9a-fA-F:]+/([0-9]|[1-9][0-9]|1[01][0-9]|
 std::string user_data(const Release& release) {
   std::string script(embedded::file("1-2-bastion/userdata.sh"));
   // 3.26.0: UDP Gateway Server references removed (the daemon is gone from the container instances).
-  if (release < "3.26.0"_v) script += embedded::file("1-2-bastion/udp-gateway-server.sh");
+  if (release < changes::kBastionUDPGSRemoved) script += embedded::file("1-2-bastion/udp-gateway-server.sh");
   return script;
 }
 
@@ -34,7 +34,7 @@ std::string user_data(const Release& release) {
 StackModel build_bastion(const Release& release) {
   StackBuilder s(release, "bastion");
   // 3.24.2: Graviton (arm64) instance types for the bastion.
-  const bool graviton = release >= "3.24.2"_v;
+  const bool graviton = release >= changes::kBastionGraviton;
 
   std::vector<std::string> instance_types = kX86InstanceTypes;
   if (graviton) instance_types.insert(instance_types.end(), kGravitonInstanceTypes.begin(), kGravitonInstanceTypes.end());
@@ -111,7 +111,7 @@ StackModel build_bastion(const Release& release) {
                 arn("logs", "log-group:${SessionManagerLogGroup}:*")),
           pseudo::no_value()),
   };
-  if (release < "3.26.0"_v) {
+  if (release < changes::kBastionUDPGSRemoved) {
     // udp-gs-hosts lists the container instances; DescribeInstances has no resource-level permissions.
     statements.push_back(Value::map(
         {{"Sid", "FindUDPGatewayServerHosts"}, {"Effect", "Allow"}, {"Action", "ec2:DescribeInstances"}, {"Resource", "*"}}));

@@ -44,7 +44,7 @@ StackModel build_aurora_master(const Release& release) {
   // 3.14.2: the engine version is any string matching ((10)|(11))\.\d+; 3.18.0 adds 12 and 13.
   std::vector<std::string> majors{"10", "11", "12", "13"};
   std::string default_version = "13.7";
-  if (release >= "3.29.0"_v) {
+  if (release >= changes::kAuroraEngines14To16) {
     // 3.29.0: "default engine 13.8; + 14, 15, 16"
     majors.insert(majors.end(), {"14", "15", "16"});
     default_version = "13.8";

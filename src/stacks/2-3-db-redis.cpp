@@ -30,9 +30,9 @@ std::vector<std::string> redis_node_types(const Release& release) {
   add_sizes(types, "m5", {"large", "xlarge", "2xlarge", "4xlarge", "12xlarge", "24xlarge"});
   add_sizes(types, "m6g", {"large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"});
   add_sizes(types, "r5", {"large", "xlarge", "2xlarge", "4xlarge", "12xlarge", "24xlarge"});
-  if (release >= "3.25.0"_v)  // 3.25.0: "+ r4g (sic) family", read as r6g: there is no r4g
+  if (release >= changes::kRedisR6g)  // 3.25.0: "+ r4g (sic) family", read as r6g: there is no r4g
     add_sizes(types, "r6g", {"large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"});
-  if (release >= "3.28.0"_v)  // 3.28.0: "+ r7g"
+  if (release >= changes::kRedisR7g)  // 3.28.0: "+ r7g"
     add_sizes(types, "r7g", {"large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge"});
   return types;
 }

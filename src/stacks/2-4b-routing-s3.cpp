@@ -29,7 +29,7 @@ StackModel build_routing_s3(const Release& release) {
   exported_bucket(s, {exports::s3::edcs_config_bucket, "EDCSConfigBucket", "EDCSConfigBucketName",
                       "EDCS (Device Claiming Server) configuration", "EDCS configuration bucket name", "edcs-config"},
                   options);
-  if (release >= "3.25.1"_v) {
+  if (release >= changes::kPluginsConfigBucket) {
     // 3.25.1: "+ PluginsConfigBucket"
     exported_bucket(s, {exports::s3::plugins_config_bucket, "PluginsConfigBucket", "PluginsConfigBucketName",
                         "plugins configuration", "Plugins configuration bucket name", "plugins-config"},

@@ -32,7 +32,7 @@ std::vector<std::string> replica_counts() {
 StackModel build_timescale_master(const Release& release) {
   StackBuilder s(release, "timescale");
   // 3.30.2: the replicas moved to 2-6-db-timescale-replica ("− replica configuration (NumReplicas)").
-  const bool replicas_here = release < "3.30.2"_v;
+  const bool replicas_here = release < changes::kTimescaleMasterNoReplicas;
 
   TimescaleParameters p;
   p.deployment_name = &s.shared(shared::timescale_deployment_name());
@@ -156,7 +156,7 @@ StackModel build_timescale_master(const Release& release) {
       const Condition& exists = at_least(s, "Replica" + n + "Exists", *replica_count, i);
       std::vector<const Resource*> after{master.group};
       // 3.25.2: "replica updates keep >= 1 instance": replica groups are updated one after another.
-      if (release >= "3.25.2"_v && previous) after.push_back(previous);
+      if (release >= changes::kTimescaleReplicaRollingUpdate && previous) after.push_back(previous);
       TimescaleNodeResources replica = timescale_node(s, p, profile,
                                                       {.prefix = "Replica" + n,
                                                        .name_suffix = "timescale-${DeploymentName}-replica-" + n,

@@ -41,7 +41,7 @@ StackModel build_timescale_replica(const Release& release) {
   const Condition& second_zone = s.condition("SecondZone", equals(ref(zone_number), "2"));
   auto in_zone = [&second_zone](const Value& list) { return if_(second_zone, select(1, list), select(0, list)); };
   Value backup_tag;
-  if (release < "3.35.1"_v) {
+  if (release < changes::kTimescaleReplicaSingleLifecyclePolicy) {
     // Until 3.35.1 the replica snapshots its own volume daily. 3.35.1: "− duplicate storage
     // lifecycle policy" (a replica's data is a copy of the master's, which has its own backups).
     backup_tag = sub("${NetworkName}-${Environment}-${Cluster}-timescale-${DeploymentName}-replica-${ReplicaName}");

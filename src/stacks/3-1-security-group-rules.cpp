@@ -42,7 +42,7 @@ std::vector<PublicService> public_services(const Release& release) {
   const auto& tasks = vpc::tasks_security_group;
   // 3.26.0 (ECS templates): "UDP served by the GS service": before, the UDP Gateway Server daemon
   // listens on the container instances themselves (load balancer target type instance).
-  Opening udp = release >= "3.26.0"_v
+  Opening udp = release >= changes::kUDPServedByGatewayServer
                     ? Opening{"UDPIngress", tasks, "udp", 1700, "Semtech UDP to the Gateway Server"}
                     : Opening{"UDPDaemonIngress", vpc::container_instances_security_group, "udp", 1700,
                               "Semtech UDP to the UDP Gateway Server daemon"};
@@ -50,7 +50,7 @@ std::vector<PublicService> public_services(const Release& release) {
                      {{"HTTPIngress", tasks, "tcp", 1885, "HTTP and HTTPS to the proxy"}}};
   // 3.30.0 (3-2): "removed the dependency of 443 … on SupportProxyTLSCondition": before, 443 passes
   // TLS through to the proxy's port 8443 when the proxy terminates TLS.
-  if (release < "3.30.0"_v)
+  if (release < changes::kProxyTLSPortsUnconditional)
     http.openings.push_back({"HTTPSProxyIngress", tasks, "tcp", 8443, "HTTPS passed through to the proxy"});
 
   std::vector<PublicService> services{
@@ -73,11 +73,11 @@ std::vector<PublicService> public_services(const Release& release) {
         {"InteropProxyIngress", tasks, "tcp", 8886, "Interop to the proxy (the proxy terminates TLS)"}}},
   };
   // 3.30.0: "+ ingress for LBSCUPSmTLS if LBSCUPSmTLSEnabled".
-  if (release >= "3.30.0"_v)
+  if (release >= changes::kLBSCUPSmTLSIngress)
     services.push_back({"LBSCUPSmTLS", "LBSCUPSmTLSEnabled", "LBS CUPS with mutual TLS (8987)", false,
                         {{"LBSCUPSmTLSIngress", tasks, "tcp", 8987, "LBS CUPS with mutual TLS to the proxy"}}});
   // 3.32.0 (3-2, proxy, GS): "+ public listener 8889 (TTGP) → proxy → GS 1889".
-  if (release >= "3.32.0"_v)
+  if (release >= changes::kTTGPListener)
     services.push_back({"TTGP", "", "The Things Industries Gateway Protocol (8889)", false,
                         {{"TTGPIngress", tasks, "tcp", 8889, "TTGP to the proxy"}}});
   return services;
@@ -118,11 +118,11 @@ std::vector<InternalOpening> internal_openings(const Release& release) {
        tasks},
   };
   // 3.32.0 (3-2, proxy, GS): "public listener 8889 (TTGP) → proxy → GS 1889".
-  if (release >= "3.32.0"_v)
+  if (release >= changes::kTTGPListener)
     rules.push_back({{"TasksTTGPFromTasks", tasks, "tcp", 1889, "TTGP from the proxy to the Gateway Server"}, tasks});
   // 3.26.0 (ECS templates): "− UDP Gateway Server service (daemon)". Until then the daemon on the
   // container instances talks gRPC with the other components, and Prometheus scrapes it.
-  if (release < "3.26.0"_v) {
+  if (release < changes::kUDPGatewayServerRemoved) {
     rules.push_back({{"TasksGRPCFromContainerInstances", tasks, "tcp", 1884, "gRPC from the UDP Gateway Server daemon"}, instances});
     rules.push_back({{"ContainerInstancesGRPCFromTasks", instances, "tcp", 1884, "gRPC to the UDP Gateway Server daemon"}, tasks});
     rules.push_back(
@@ -178,7 +178,7 @@ StackModel build_security_group_rules(const Release& release) {
           vpc_cidr);
   // 3.26.0 (3-2): "UDP TG target type instance → ip": until then the UDP target group checks the
   // daemon on the container instances.
-  if (release < "3.26.0"_v)
+  if (release < changes::kUDPGatewayServerRemoved)
     ingress(s, {"UDPDaemonHealthChecks", vpc::container_instances_security_group, "tcp", 1885, "Load balancer health checks"},
             1885, "CidrIp", vpc_cidr);
 

@@ -72,12 +72,12 @@ std::vector<TargetGroupSpec> target_groups(const Release& release) {
   const Attributes preserve{{"preserve_client_ip.enabled", "true"}};
   Attributes lns = preserve;
   // 3.25.1: "Basic Station and Tabs Hubs TG deregistration delay 0": gateways reconnect at once.
-  if (release >= "3.25.1"_v) lns.emplace_back("deregistration_delay.timeout_seconds", "0");
+  if (release >= changes::kBasicStationZeroDeregistration) lns.emplace_back("deregistration_delay.timeout_seconds", "0");
   // UDP: client IP preservation is always on; 3.23.1: "UDP TGs terminate flows to deregistered
   // targets", so replacing a task or an instance does not black-hole gateways.
   const Attributes udp{{"deregistration_delay.connection_termination.enabled", "true"}};
   // 3.26.0: "UDP TG target type instance → ip": UDP is served by the GS service, not a daemon.
-  const std::string udp_target_type = release >= "3.26.0"_v ? "ip" : "instance";
+  const std::string udp_target_type = release >= changes::kUDPTargetTypeIp ? "ip" : "instance";
 
   std::vector<TargetGroupSpec> groups{
       {lb::gs_udp, "GatewayServerUDPTargetGroup", "gs-udp", 1700, "UDP", udp_target_type, kUDPHealthCheckPort, udp},
@@ -97,11 +97,11 @@ std::vector<TargetGroupSpec> target_groups(const Release& release) {
   // 3.30.0 fail while the 3.29.x proxy stack still imports it (3-2 is updated before the proxy).
   groups.push_back({lb::proxy_https, "ProxyHTTPSTargetGroup", "proxy-https", 8443, "TCP", "ip", kProxyHealthCheckPort, preserve});
   // 3.30.0: "+ listener LBSCUPSmTLS (8987)".
-  if (release >= "3.30.0"_v)
+  if (release >= changes::kLBSCUPSmTLSListener)
     groups.push_back({lb::proxy_lbs_cups_mtls, "ProxyLBSCUPSmTLSTargetGroup", "proxy-lbscups", 8987, "TCP", "ip",
                       kProxyHealthCheckPort, preserve});
   // 3.32.0: "+ public listener 8889 (TTGP) → proxy → GS 1889".
-  if (release >= "3.32.0"_v)
+  if (release >= changes::kTTGPListener)
     groups.push_back({lb::proxy_ttgp, "ProxyTTGPTargetGroup", "proxy-ttgp", 8889, "TCP", "ip", kProxyHealthCheckPort, preserve});
   return groups;
 }
@@ -158,7 +158,7 @@ std::vector<Service> services(const Release& release, const Context& c) {
   Service http{lb::http_enabled, "Listeners 80 (HTTP) and 443 (HTTPS) to the proxy: Console, OAuth, HTTP APIs.",
                {{"HTTPListener", 80, Kind::Plain, "ProxyHTTPTargetGroup"}}};
   Service interop{lb::interop_enabled, "Listener 8886 for LoRaWAN Backend Interfaces interoperability (TLS).", {}};
-  if (release >= "3.30.0"_v) {
+  if (release >= changes::kProxyTLSPortsUnconditional) {
     // 3.30.0: "removed the dependency of 443 and 8886 on SupportProxyTLSCondition; Interop TLS target
     // group changes when SupportProxyTLSCondition": 443 always ends TLS at the load balancer; 8886
     // exists with InteropEnabled alone (a rule asks for the certificate) and switches its target.
@@ -204,13 +204,13 @@ std::vector<Service> services(const Release& release, const Context& c) {
       std::move(interop),
   };
   // 3.30.0: "+ listener LBSCUPSmTLS (8987)": LBS CUPS with mutual TLS, terminated by the proxy.
-  if (release >= "3.30.0"_v)
+  if (release >= changes::kLBSCUPSmTLSListener)
     list.push_back({lb::lbs_cups_mtls_enabled,
                     "Listener 8987 to the proxy, which authenticates LoRa Basics Station gateways by client certificate "
                     "(CUPS). Needs SupportProxyTLS; set the same value in 3-1-security-group-rules and the proxy stack.",
                     {{"LBSCUPSmTLSListener", 8987, Kind::Passthrough, "ProxyLBSCUPSmTLSTargetGroup"}}});
   // 3.32.0: "+ public listener 8889 (TTGP) → proxy → GS 1889; requires SupportProxyTLS".
-  if (release >= "3.32.0"_v)
+  if (release >= changes::kTTGPListener)
     list.push_back({lb::ttgp_enabled,
                     "Listener 8889 to the proxy, which terminates the gateways' mutual TLS and forwards to the Gateway "
                     "Server. Needs SupportProxyTLS.",
@@ -404,12 +404,12 @@ StackModel build_load_balancer_rules(const Release& release) {
                            "The certificates per listener apply only with a TLSCertificateARN; set that first.");
   }
   // 3.30.0: LBS CUPS mutual TLS is terminated by the proxy (docs: ecs/mutual-tls enables both together).
-  if (release >= "3.30.0"_v)
+  if (release >= changes::kLBSCUPSmTLSListener)
     s.rule("LBSCUPSmTLSNeedsProxyTLS")
         .when(equals(ref(*flags.at("LBSCUPSmTLSEnabled")), "true"))
         .require(proxy_tls_on, "LBSCUPSmTLSEnabled=true needs SupportProxyTLS=true: the proxy terminates the mutual TLS.");
   // 3.32.0: "+ public listener 8889 (TTGP) … requires SupportProxyTLS".
-  if (release >= "3.32.0"_v)
+  if (release >= changes::kTTGPListener)
     s.rule("TTGPNeedsProxyTLS")
         .when(equals(ref(*flags.at("TTGPEnabled")), "true"))
         .require(proxy_tls_on, "TTGPEnabled=true needs SupportProxyTLS=true: the proxy terminates the gateways' mutual TLS.");

@@ -90,11 +90,11 @@ OAuthClient oauth_client_inputs(StackBuilder& s, const std::string& prefix, cons
                  .description("ID of the OAuth client of the " + what + ", by convention " + id_convention + "." + when_empty)
                  .allowed_pattern(std::string(optional ? "^$|" : "^") + "[a-z0-9](?:[-]?[a-z0-9]){2,35}$")
                  .constraint_description(std::string(optional ? "empty, or " : "") + "3-36 lowercase letters, digits and dashes")
-                 .group("OAuth clients")
+                 .group("OAuth client secrets")
                  .label(what + " OAuth client ID");
   std::string secret_pattern = optional ? optional_secret_pattern(16) : "^" + std::string(kSecretText) + "{16,}$";
   auto& secret = secret_input(s, prefix + "OAuthClientSecretValue", secret_pattern, std::string(kJSONSafe),
-                              "OAuth clients", what + " OAuth client secret",
+                              "OAuth client secrets", what + " OAuth client secret",
                               "Secret of the OAuth client of the " + what + " (openssl rand -hex 24)." + when_empty);
   return {&id, &secret};
 }
@@ -120,12 +120,12 @@ StackModel build_secrets(const Release& release) {
   auto& license = secret_input(s, "LicenseKeyValue", "^[A-Za-z0-9+/=]+$", "the base64 license key",
                                "License", "License key", "License key of The Things Stack Enterprise (base64).");
   auto& cluster_secret = secret_input(s, "ClusterSecretValue", "^([0-9a-fA-F]{2}){16,32}$",
-                                      "16-32 bytes in hexadecimal", "Cluster", "Cluster secret",
+                                      "16-32 bytes in hexadecimal", "Cluster secrets", "Cluster secret",
                                       "Secret of the internal communication of the cluster (openssl rand -hex 24). "
                                       "The same in every cluster of the network.");
   auto& gateway_key = secret_input(s, "GatewaySecretsEncryptionKeyValue", "^[A-Za-z0-9+/]{22}==$",
-                                   "an AES-128 key in base64 (openssl rand -base64 16)", "Cluster",
-                                   "Gateway secrets encryption key",
+                                   "an AES-128 key in base64 (openssl rand -base64 16)", "Cluster secrets",
+                                   "Gateway secrets encryption key value",
                                    "AES-128 key in base64 that encrypts gateway secrets (openssl rand -base64 16).");
 
   auto& include_console = s.flag("IncludeConsole", true)
@@ -287,7 +287,7 @@ StackModel build_secrets(const Release& release) {
        e::http_cookie_block_key},
   };
   // 3.30.0: − GSGatewayTokensHashKey (the Gateway Server no longer hashes gateway tokens itself).
-  if (release < "3.30.0"_v) {
+  if (release < changes::kGSGatewayTokensHashKeySecretRemoved) {
     generated.push_back({"GSGatewayTokensHashKey", key_vault + "gs-gateway-tokens-hash-key",
                          "Key Vault: hash key of the gateway tokens of the Gateway Server", hex_key(32),
                          e::gs_gateway_tokens_hash_key});
@@ -297,7 +297,7 @@ StackModel build_secrets(const Release& release) {
 
   // 3.32.0: + EnableTTGCCustomCertificate: a custom TLS client certificate for The Things Gateway
   // Controller instead of one issued by CertificateAuthorityARN (4-2a).
-  if (release >= "3.32.0"_v) {
+  if (release >= changes::kManagedGatewaysTTGC) {
     auto& enable_ttgc = s.flag("EnableTTGCCustomCertificate", false)
                             .description("Use your own TLS client certificate towards The Things Gateway Controller "
                                          "instead of one issued by the certificate authority of 4-2a-configuration.")

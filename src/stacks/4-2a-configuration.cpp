@@ -181,12 +181,12 @@ const std::vector<Setting>& settings() {
        .group = kIS, .label = "Users may change their name", .description = "Users may change their name.",
        .component = "is", .key = "is.user-rights.update-name"},
       // 3.25.0: + RestrictAdminManagedFieldUpdates.
-      {.name = "RestrictAdminManagedFieldUpdates", .since = "3.25.0"_v, .kind = Kind::Flag,
+      {.name = "RestrictAdminManagedFieldUpdates", .since = changes::kRestrictAdminManagedFieldUpdates, .kind = Kind::Flag,
        .default_value = "false", .group = kIS, .label = "Restrict updates of admin-managed fields",
        .description = "Only administrators may update fields that administrators manage.",
        .component = "is", .key = "is.admin-rights.restrict-managed-field-updates"},
       // 3.27.1: + CollaboratorRightsSetOthersAsContacts.
-      {.name = "CollaboratorRightsSetOthersAsContacts", .since = "3.27.1"_v, .kind = Kind::Flag,
+      {.name = "CollaboratorRightsSetOthersAsContacts", .since = changes::kCollaboratorRightsSetOthersAsContacts, .kind = Kind::Flag,
        .default_value = "true", .group = kIS, .label = "Collaborators may set others as contacts",
        .description = "Collaborators may make other collaborators the contacts of an entity.",
        .component = "is", .key = "is.collaborator-rights.set-others-as-contacts"},
@@ -303,16 +303,16 @@ const std::vector<Setting>& settings() {
        .description = "Forward to the cluster's Network Server only uplinks with a DevAddr of DevAddrPrefix."},
       // 3.30.2: + UDPRateLimitingFirewallEnabled, ...Messages, ...Threshold (not needed with the
       // Gateway Server rate limiting of 4-2b).
-      {.name = "UDPRateLimitingFirewallEnabled", .since = "3.30.2"_v, .kind = Kind::Flag, .default_value = "false",
+      {.name = "UDPRateLimitingFirewallEnabled", .since = changes::kUDPRateLimitingFirewall, .kind = Kind::Flag, .default_value = "false",
        .group = kGS, .label = "UDP rate-limiting firewall",
        .description = "Drop UDP packets whose timestamps are not newer than those of recent packets. Not needed "
                       "with the Gateway Server rate limiting of 4-2b-configuration-rate-limiting.",
        .component = "gs", .key = "gs.udp.rate-limiting.enable"},
-      {.name = "UDPRateLimitingFirewallMessages", .since = "3.30.2"_v, .kind = Kind::Number, .default_value = "10",
+      {.name = "UDPRateLimitingFirewallMessages", .since = changes::kUDPRateLimitingFirewall, .kind = Kind::Number, .default_value = "10",
        .min = 1, .max = 1000, .group = kGS, .label = "UDP firewall messages",
        .description = "Past messages whose timestamps the firewall compares with.",
        .component = "gs", .key = "gs.udp.rate-limiting.messages"},
-      {.name = "UDPRateLimitingFirewallThreshold", .since = "3.30.2"_v, .kind = Kind::Duration,
+      {.name = "UDPRateLimitingFirewallThreshold", .since = changes::kUDPRateLimitingFirewall, .kind = Kind::Duration,
        .default_value = "10ms", .group = kGS, .label = "UDP firewall threshold",
        .description = "How much newer than the previous messages a packet's timestamp must be.",
        .component = "gs", .key = "gs.udp.rate-limiting.threshold"},
@@ -328,7 +328,7 @@ const std::vector<Setting>& settings() {
        .description = "Consumers of the downlink task queue, per Network Server.",
        .component = "ns", .key = "ns.downlink-task-queue.num-consumers"},
       // 3.35.2: + DownlinkQueueCapacity.
-      {.name = "DownlinkQueueCapacity", .since = "3.35.2"_v, .kind = Kind::Number, .default_value = "10000",
+      {.name = "DownlinkQueueCapacity", .since = changes::kDownlinkQueueCapacity, .kind = Kind::Number, .default_value = "10000",
        .min = 1, .max = 1000000, .group = kNS, .label = "Downlink queue capacity",
        .description = "Downlink messages an end device's queue holds.",
        .component = "ns", .key = "ns.downlink-queue-capacity"},
@@ -367,7 +367,7 @@ const std::vector<Setting>& settings() {
        .description = "Time after which a disabled webhook is tried again.",
        .component = "as", .key = "as.webhooks.unhealthy-retry-interval"},
       // 3.34.0: + MetadataStorageCacheEnabled.
-      {.name = "MetadataStorageCacheEnabled", .since = "3.34.0"_v, .kind = Kind::Flag, .default_value = "true",
+      {.name = "MetadataStorageCacheEnabled", .since = changes::kMetadataStorageCacheEnabled, .kind = Kind::Flag, .default_value = "true",
        .group = kAS, .label = "End device metadata cache",
        .description = "Cache end device metadata (locations) in the Application Server.",
        .component = "as", .key = "as.end-device-metadata-storage.location.cache.enable"},
@@ -490,13 +490,13 @@ const std::vector<Setting>& settings() {
        .description = "Workers that publish events to Redis.",
        .component = "global", .key = "events.redis.publish.max-workers"},
       // 3.28.0: + EventsBatchingEnabled, EventsBatchingTargetSize, EventsBatchingDelay.
-      {.name = "EventsBatchingEnabled", .since = "3.28.0"_v, .kind = Kind::Flag, .default_value = "false",
+      {.name = "EventsBatchingEnabled", .since = changes::kEventsBatching, .kind = Kind::Flag, .default_value = "false",
        .group = kEvents, .label = "Batch events", .description = "Publish events to Redis in batches.",
        .component = "global", .key = "events.batch.enable"},
-      {.name = "EventsBatchingTargetSize", .since = "3.28.0"_v, .kind = Kind::Number, .default_value = "100",
+      {.name = "EventsBatchingTargetSize", .since = changes::kEventsBatching, .kind = Kind::Number, .default_value = "100",
        .min = 1, .max = 100000, .group = kEvents, .label = "Event batch size",
        .description = "Target number of events in a batch.", .component = "global", .key = "events.batch.target-size"},
-      {.name = "EventsBatchingDelay", .since = "3.28.0"_v, .kind = Kind::Duration, .default_value = "100ms",
+      {.name = "EventsBatchingDelay", .since = changes::kEventsBatching, .kind = Kind::Duration, .default_value = "100ms",
        .group = kEvents, .label = "Event batch delay", .description = "Longest wait before a batch is published.",
        .component = "global", .key = "events.batch.delay"},
 
@@ -511,14 +511,14 @@ const std::vector<Setting>& settings() {
        .description = "Time after which idle Redis connections are closed.",
        .component = "global", .key = "redis.idle-timeout"},
       // 3.24.1: + RedisConnectionPoolMaxLifetime.
-      {.name = "RedisConnectionPoolMaxLifetime", .since = "3.24.1"_v, .kind = Kind::Duration,
+      {.name = "RedisConnectionPoolMaxLifetime", .since = changes::kRedisConnectionPoolMaxLifetime, .kind = Kind::Duration,
        .default_value = "0s", .group = kRedis, .label = "Connection lifetime",
        .description = "Time after which Redis connections are replaced; 0s keeps them.",
        .component = "global", .key = "redis.conn-max-lifetime"},
 
       // --- Key Vault and certificates ----------------------------------------------------------
       // 3.24.0: + CertificateAuthorityARN (3.32.0: also issues the TTGC client certificates).
-      {.name = "CertificateAuthorityARN", .since = "3.24.0"_v,
+      {.name = "CertificateAuthorityARN", .since = changes::kCertificateAuthorityARN,
        .pattern = "^$|^arn:aws[a-z-]*:acm-pca:[a-z0-9-]+:[0-9]{12}:certificate-authority/[0-9a-f-]{36}$",
        .constraint = "empty, or the ARN of an AWS Private CA", .max_length = 160, .group = kKeyVault,
        .label = "Certificate authority ARN",
@@ -526,13 +526,13 @@ const std::vector<Setting>& settings() {
                       "and The Things Gateway Controller since 3.32.0). Empty for none.",
        .component = "global", .key = "key-vault.aws.certificate-authority-arn"},
       // 3.24.1: + KeyVaultCacheSize, KeyVaultCacheTTL, KeyVaultCacheErrorTTL.
-      {.name = "KeyVaultCacheSize", .since = "3.24.1"_v, .kind = Kind::Number, .default_value = "1024", .min = 0,
+      {.name = "KeyVaultCacheSize", .since = changes::kKeyVaultCache, .kind = Kind::Number, .default_value = "1024", .min = 0,
        .max = 1000000, .group = kKeyVault, .label = "Key Vault cache size",
        .description = "Keys kept in the Key Vault cache.", .component = "global", .key = "key-vault.cache.size"},
-      {.name = "KeyVaultCacheTTL", .since = "3.24.1"_v, .kind = Kind::Duration, .default_value = "1h",
+      {.name = "KeyVaultCacheTTL", .since = changes::kKeyVaultCache, .kind = Kind::Duration, .default_value = "1h",
        .group = kKeyVault, .label = "Key Vault cache TTL", .description = "How long keys stay in the cache.",
        .component = "global", .key = "key-vault.cache.ttl"},
-      {.name = "KeyVaultCacheErrorTTL", .since = "3.24.1"_v, .kind = Kind::Duration, .default_value = "1m",
+      {.name = "KeyVaultCacheErrorTTL", .since = changes::kKeyVaultCache, .kind = Kind::Duration, .default_value = "1m",
        .group = kKeyVault, .label = "Key Vault cache error TTL", .description = "How long lookup errors stay in the cache.",
        .component = "global", .key = "key-vault.cache.error-ttl"},
 

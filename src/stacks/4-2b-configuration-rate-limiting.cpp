@@ -24,18 +24,20 @@ struct Service {
   std::string_view name;
   Version since;
   std::optional<Version> until = std::nullopt;
+  std::optional<Version> deprecated = std::nullopt;  // still in the template, marked deprecated
 };
 
 const std::vector<Service>& services() {
   static const std::vector<Service> list{
       {"EnableISRateLimiting", "Identity Server", "3.13.0"_v},
       {"EnableGSRateLimiting", "Gateway Server", "3.13.0"_v},
-      // 3.26.0: the UDP Gateway Server daemon is gone; UDP traffic is limited with the Gateway Server.
-      {"EnableUDPGSRateLimiting", "UDP Gateway Server", "3.13.0"_v, "3.25.2"_v},
+      // 3.26.0: the UDP Gateway Server service is gone, and its rate-limiting configuration "has been
+      // marked as deprecated" and "will be removed in a future version": it stays, as it was.
+      {"EnableUDPGSRateLimiting", "UDP Gateway Server", "3.13.0"_v, std::nullopt, changes::kUDPGSRateLimitingDeprecated},
       {"EnableGCSRateLimiting", "Gateway Configuration Server", "3.13.0"_v},
       {"EnableASRateLimiting", "Application Server", "3.13.0"_v},
       // 3.26.0: + NOC rate limiting.
-      {"EnableNOCRateLimiting", "Network Operations Center", "3.26.0"_v},
+      {"EnableNOCRateLimiting", "Network Operations Center", changes::kNocRateLimitingConfig},
   };
   return list;
 }
@@ -61,23 +63,21 @@ const std::vector<Profile>& profiles() {
       // 3.28.1: + Console events requests.
       {"ConsoleEventsRateLimit", "Console events", {},
        {"grpc:stream:accept:/ttn.lorawan.v3.Events/Stream", "grpc:method:/ttn.lorawan.v3.Events/FindRelated"}, 60,
-       "3.28.1"_v},
+       changes::kConsoleEventsRateLimit},
       // Identity Server.
       {"UserRegistrationRateLimit", "User registration", "EnableISRateLimiting",
        {"grpc:method:/ttn.lorawan.v3.UserRegistry/Create"}, 10},
       // 3.28.2: + OAuth server and Account app.
-      {"OAuthRateLimit", "OAuth server", "EnableISRateLimiting", {"http:oauth"}, 60, "3.28.2"_v},
-      {"AccountAppRateLimit", "Account app", "EnableISRateLimiting", {"http:account"}, 60, "3.28.2"_v},
+      {"OAuthRateLimit", "OAuth server", "EnableISRateLimiting", {"http:oauth"}, 60, changes::kOAuthAccountAppRateLimit},
+      {"AccountAppRateLimit", "Account app", "EnableISRateLimiting", {"http:account"}, 60, changes::kOAuthAccountAppRateLimit},
       {"InteropRateLimit", "Backend Interfaces", "EnableISRateLimiting", {"http:interop"}, 600},
       // Gateway Server.
       {"GatewayConnectionRateLimit", "Gateway connections", "EnableGSRateLimiting",
        {"gs:accept:mqtt", "gs:accept:semtechws/lbslns", "grpc:stream:accept:/ttn.lorawan.v3.GtwGs/LinkGateway"}, 10},
       // 3.13.1: default Gateway Server uplink rate 100/s.
       {"GatewayUplinkRateLimit", "Gateway uplink", "EnableGSRateLimiting", {"gs:up"}, 6000},
-      {"UDPGatewayUplinkRateLimit", "UDP gateway uplink", "EnableUDPGSRateLimiting", {"gs:up:udp"}, 6000,
-       "3.13.0"_v, "3.25.2"_v},
-      // 3.26.0: UDP Gateway Server rate limiting deprecated; UDP traffic counts with the Gateway Server.
-      {"UDPGatewayUplinkRateLimit", "UDP gateway uplink", "EnableGSRateLimiting", {"gs:up:udp"}, 6000, "3.26.0"_v},
+      // 3.26.0: deprecated with its service flag, unchanged (see services()).
+      {"UDPGatewayUplinkRateLimit", "UDP gateway uplink", "EnableUDPGSRateLimiting", {"gs:up:udp"}, 6000},
       // Gateway Configuration Server.
       {"GatewayConfigurationRateLimit", "Gateway configuration", "EnableGCSRateLimiting",
        {"http:gcs:cups", "http:gcs"}, 60},
@@ -94,12 +94,12 @@ const std::vector<Profile>& profiles() {
        {"grpc:method:/ttn.lorawan.v3.ApplicationUpStorage/GetStoredApplicationUp"}, 60, "3.13.0"_v, "3.31.1"_v},
       // 3.32.0: fixed profile for ApplicationUpStorage (GetStoredApplicationUp is a stream).
       {"ApplicationUpStorageRateLimit", "Application uplink storage", "EnableASRateLimiting",
-       {"grpc:stream:accept:/ttn.lorawan.v3.ApplicationUpStorage/GetStoredApplicationUp"}, 60, "3.32.0"_v},
+       {"grpc:stream:accept:/ttn.lorawan.v3.ApplicationUpStorage/GetStoredApplicationUp"}, 60, changes::kApplicationUpStorageRateLimitFix},
       // 3.28.2: + Azure IoT Hub/Central overrides.
       {"AzureIoTRateLimit", "Azure IoT integrations", "EnableASRateLimiting",
-       {"http:as:io:packages:azure:iotcentral", "http:as:io:packages:azure:iothub"}, 6000, "3.28.2"_v},
+       {"http:as:io:packages:azure:iotcentral", "http:as:io:packages:azure:iothub"}, 6000, changes::kAzureIoTRateLimit},
       // Network Operations Center (3.26.0).
-      {"NOCRateLimit", "Network Operations Center", "EnableNOCRateLimiting", {"http:noc"}, 600, "3.26.0"_v},
+      {"NOCRateLimit", "Network Operations Center", "EnableNOCRateLimiting", {"http:noc"}, 600, changes::kNocRateLimitingConfig},
   };
   return list;
 }
@@ -137,9 +137,14 @@ StackModel build_rate_limiting(const Release& release) {
                        .label("Provider");
   for (const auto& service : services()) {
     if (!exists_in(service, release)) continue;
+    std::string description = "Rate-limit the " + std::string(service.name) +
+                              ". Set the same in the ECS stack that runs it, which decides whether it reads this document.";
+    if (service.deprecated && release >= *service.deprecated)
+      description = "Deprecated since " + service.deprecated->str() + " (the " + std::string(service.name) +
+                    " service was removed; UDP is served by the Gateway Server); to be removed in a future release. " +
+                    description;
     s.flag(std::string(service.flag), true)
-        .description("Rate-limit the " + std::string(service.name) +
-                     ". Set the same in the ECS stack that runs it, which decides whether it reads this document.")
+        .description(description)
         .group("Services")
         .label(std::string(service.name));
   }

@@ -34,7 +34,7 @@ std::vector<Family> instance_families(const Release& release) {
       {"r5", {"large", "xlarge", "2xlarge"}, false},
       {"r6i", {"large", "xlarge", "2xlarge"}, false},
   };
-  if (release >= "3.30.0"_v) {
+  if (release >= changes::kClusterGravitonFamilies) {
     const std::vector<const char*> sizes{"large", "xlarge", "2xlarge", "4xlarge"};
     families.push_back({"t4g", {"micro", "small", "medium", "large", "xlarge", "2xlarge"}, true});
     for (const char* name : {"m6g", "m7g", "c6g", "c7g", "r6g", "r7g"}) families.push_back({name, sizes, true});
@@ -44,18 +44,18 @@ std::vector<Family> instance_families(const Release& release) {
 
 // node_exporter on the hosts: 1.4.0 (3.22.0), 1.5.0 (3.25.2), 1.7.0 (3.29.0).
 std::string node_exporter_version(const Release& release) {
-  if (release >= "3.29.0"_v) return "1.7.0";
-  if (release >= "3.25.2"_v) return "1.5.0";
+  if (release >= changes::kClusterNodeExporter1_7_0) return "1.7.0";
+  if (release >= changes::kClusterNodeExporter1_5_0) return "1.5.0";
   return "1.4.0";
 }
 
 // The draining function's Python runtime: 3.35.1 moved it to Python 3.14.
-std::string lambda_runtime(const Release& release) { return release >= "3.35.1"_v ? "python3.14" : "python3.12"; }
+std::string lambda_runtime(const Release& release) { return release >= changes::kLambdaPython3_14 ? "python3.14" : "python3.12"; }
 
 std::string user_data(const Release& release) {
   std::string script(embedded::file("5-1-ecs-cluster/userdata.sh"));
   // Until 3.26.0 the UDP Gateway Server daemon ran on instances with the attribute schedule_gs.
-  if (release < "3.26.0"_v) script += embedded::file("5-1-ecs-cluster/udp-gateway-server.sh");
+  if (release < changes::kUDPGatewayServerRemoved) script += embedded::file("5-1-ecs-cluster/udp-gateway-server.sh");
   script += embedded::file("5-1-ecs-cluster/agents.sh");
   return script;
 }
@@ -142,9 +142,9 @@ void add_draining(StackBuilder& s, const Resource& cluster, const Value& group_n
 
 StackModel build_ecs_cluster(const Release& release) {
   StackBuilder s(release, "ecs-cluster");
-  const bool graviton = release >= "3.30.0"_v;
+  const bool graviton = release >= changes::kClusterGravitonFamilies;
   // 3.30.0: Launch Configuration → Launch Template.
-  const bool launch_template = release >= "3.30.0"_v;
+  const bool launch_template = release >= changes::kClusterLaunchTemplate;
 
   std::vector<std::string> types;
   Value architectures = Value::map();

@@ -22,10 +22,10 @@ namespace {
 // The NOC Grafana image: its default tag moved with 3.25.1, 3.26.0, 3.27.2 (Grafana 10.1.0) and
 // 3.30.0. The changelog names no tag before 3.25.1; the NOC's first release (3.19.2) is used.
 std::string noc_grafana_image(const Release& release) {
-  const char* tag = release >= "3.30.0"_v   ? "3.30.0"
-                    : release >= "3.27.2"_v ? "3.27.2"
-                    : release >= "3.26.0"_v ? "3.26.0"
-                    : release >= "3.25.1"_v ? "3.25.1"
+  const char* tag = release >= changes::kNocGrafanaImage3_30_0   ? "3.30.0"
+                    : release >= changes::kNocGrafanaImage3_27_2 ? "3.27.2"
+                    : release >= changes::kNocGrafanaImage3_26_0 ? "3.26.0"
+                    : release >= changes::kNocGrafanaImage3_25_1 ? "3.25.1"
                                             : "3.19.2";
   return std::string("ghcr.io/thethingsindustries/lorawan-stack-noc-grafana:") + tag;
 }
@@ -78,9 +78,9 @@ StackModel build_services(const Release& release) {
   ecs::TtsRuntime runtime = ecs::tts_runtime(s, cluster);
   const std::string image = ecs::tts_image(release);
   // 3.34.1: more memory parameter options.
-  const auto memory = release >= "3.34.1"_v ? ecs::MemoryChoices::Expanded : ecs::MemoryChoices::Standard;
+  const auto memory = release >= changes::kServiceMemoryMoreOptions ? ecs::MemoryChoices::Expanded : ecs::MemoryChoices::Standard;
   // 3.27.0: default desired count 2 for GCS, NOC and NOC Grafana.
-  const int small_default_count = release >= "3.27.0"_v ? 2 : 1;
+  const int small_default_count = release >= changes::kSmallServicesTwoTasks ? 2 : 1;
 
   auto& external_is = s.flag("ExternalIdentityServer", false)
                           .description("Use the Identity Server of another cluster through 5-3b-ecs-external-is-proxy "
@@ -109,7 +109,7 @@ StackModel build_services(const Release& release) {
   namespace lb = exports::load_balancer;
   // 3.26.0: UDP is served by the Gateway Server service, before by the UDP Gateway Server daemon.
   const Condition& udp_listener =
-      ecs::listener_switch(s, lb::udp_enabled, release >= "3.26.0"_v ? "Gateway Server" : "UDP Gateway Server");
+      ecs::listener_switch(s, lb::udp_enabled, release >= changes::kUDPServedByGatewayServer ? "Gateway Server" : "UDP Gateway Server");
   const Condition& mqtt_v2_listener = ecs::listener_switch(s, lb::gateway_mqtt_v2_enabled, "Gateway Server");
   const Condition& mqtt_listener = ecs::listener_switch(s, lb::gateway_mqtt_enabled, "Gateway Server");
   const Condition& basic_station_listener = ecs::listener_switch(s, lb::basic_station_enabled, "Gateway Server");
@@ -128,10 +128,10 @@ StackModel build_services(const Release& release) {
                      .memory = 2048, .memory_choices = memory, .nofile = 65536});
   gs.command({"tti-lw-stack", "start", "gs"});
   // 3.26.0: the Gateway Server service serves UDP (the daemon is gone).
-  if (release >= "3.26.0"_v) gs.port(1700, "udp").register_with(lb::gs_udp, 1700, &udp_listener);
+  if (release >= changes::kUDPServedByGatewayServer) gs.port(1700, "udp").register_with(lb::gs_udp, 1700, &udp_listener);
   gs.port(1881).port(1882).port(1887).port(1888);
   // 3.32.0: The Things Industries Gateway Protocol through the proxy (8889 → GS 1889).
-  if (release >= "3.32.0"_v) gs.port(1889);
+  if (release >= changes::kTTGPListener) gs.port(1889);
   gs.port(1884).port(1885)
       .register_with(lb::gs_mqtt_v2, 1881, &mqtt_v2_listener)
       .register_with(lb::gs_mqtt, 1882, &mqtt_listener)
@@ -142,11 +142,11 @@ StackModel build_services(const Release& release) {
   // 3.23.0 … 3.29.2: the gateway tokens hash key is a Key Vault key (GS document) read at run time,
   // never an import: so 4-1 can drop it in 3.30.0 ("− GSGatewayTokensHashKey") before 5-4 is
   // updated in numbering order. 3.30.0 removes the mTLS bucket support of the Gateway Server task role.
-  if (release < "3.30.0"_v) read_client_cas(s, gs, "GS", mtls);
+  if (release < changes::kGCSTaskRoleMtls) read_client_cas(s, gs, "GS", mtls);
   gs.build();
 
   // UDP Gateway Server daemon on the container instances, until 3.25.2 (3.26.0: removed).
-  if (release < "3.26.0"_v) {
+  if (release < changes::kUDPGatewayServerRemoved) {
     const Condition& udp_on = s.is_true(include_flag(s, "IncludeUDPGatewayServer", "UDP Gateway Server"));
     ecs::Component udp(s, cluster,
                        {.prefix = "UDPGatewayServer", .title = "UDP Gateway Server", .name = "udp-gs", .image = image,
@@ -183,7 +183,7 @@ StackModel build_services(const Release& release) {
       .config("TTS_CONFIG_AS", exports::configuration::application_server)
       .config("TTS_CONFIG_RESOURCE_LIMITING", exports::configuration::resource_limiting, &s.is_true(resource_limiting));
   read_interop_config(s, as, "AS", semtech_rjs);
-  if (release >= "3.25.1"_v) {
+  if (release >= changes::kPluginsConfigBucket) {
     // 3.25.1: plugins.yml in the plugins bucket of 2-4b.
     Value plugins = s.import(exports::s3::plugins_config_bucket);
     as.env("TTS_PLUGINS_BUCKET", plugins)
@@ -223,9 +223,9 @@ StackModel build_services(const Release& release) {
   gcs.tts(runtime, &rate_limiting_flag(s, "EnableGCSRateLimiting", "Gateway Configuration Server"))
       .config("TTS_CONFIG_GCS", exports::configuration::gateway_configuration_server);
   // 3.30.0: the GCS task role reads the mTLS CA bucket.
-  if (release >= "3.30.0"_v) read_client_cas(s, gcs, "GCS", mtls);
+  if (release >= changes::kGCSTaskRoleMtls) read_client_cas(s, gcs, "GCS", mtls);
   // 3.32.0: managed gateways through The Things Gateway Controller with TLS client authentication.
-  if (release >= "3.32.0"_v) ttgc_client_certificate(gcs);
+  if (release >= changes::kManagedGatewaysTTGC) ttgc_client_certificate(gcs);
   gcs.build();
 
   // Device Claiming Server (3.12.0), with its EDCS bucket (3.18.2).
@@ -243,7 +243,7 @@ StackModel build_services(const Release& release) {
       .env("TTN_LW_DCS_EDCS_BLOB_BUCKET", edcs)
       .env("TTN_LW_DCS_EDCS_BLOB_PATH", "config.yml")
       .task_permission(ecs::read_bucket("ReadEDCSConfiguration", edcs));
-  if (release >= "3.32.0"_v) ttgc_client_certificate(dcs);
+  if (release >= changes::kManagedGatewaysTTGC) ttgc_client_certificate(dcs);
   dcs.build();
 
   // Packet Broker Agent: a single instance (docs/decisions-ecs.md).
@@ -267,7 +267,7 @@ StackModel build_services(const Release& release) {
   noc.command({"tti-lw-stack", "start", "noc"}).port(1884).port(1885);
   // 3.26.0: NOC rate limiting.
   const Parameter* noc_rate_limiting =
-      release >= "3.26.0"_v ? &rate_limiting_flag(s, "EnableNOCRateLimiting", "Network Operations Center") : nullptr;
+      release >= changes::kNocRateLimiting ? &rate_limiting_flag(s, "EnableNOCRateLimiting", "Network Operations Center") : nullptr;
   noc.tts(runtime, noc_rate_limiting)
       .config("TTS_CONFIG_NOC", exports::configuration::network_operations_center)
       .http_sessions()
@@ -292,9 +292,9 @@ StackModel build_services(const Release& release) {
       .secret("GF_SECURITY_ADMIN_PASSWORD", exports::secrets::noc_grafana_admin_password);
   // No database: Grafana's data source is the NOC (its plugin calls noc.<namespace>:1885).
   // 3.25.1: gzip.
-  if (release >= "3.25.1"_v) grafana.env("GF_SERVER_ENABLE_GZIP", "true");
+  if (release >= changes::kGrafanaGzip) grafana.env("GF_SERVER_ENABLE_GZIP", "true");
   // 3.26.2: Grafana alerting off by default.
-  if (release >= "3.26.2"_v) grafana.env("GF_UNIFIED_ALERTING_ENABLED", "false").env("GF_ALERTING_ENABLED", "false");
+  if (release >= changes::kGrafanaAlertingDisabled) grafana.env("GF_UNIFIED_ALERTING_ENABLED", "false").env("GF_ALERTING_ENABLED", "false");
   grafana.build();
 
   return s.finish();

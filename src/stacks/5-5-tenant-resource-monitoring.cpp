@@ -24,12 +24,14 @@ StackModel build_tenant_resource_monitoring(const Release& release) {
                                  .default_value(ecs::tts_image(release, "-aws-trm-alertmanager"))
                                  .group(group)
                                  .label("Alertmanager image");
-  auto& password = s.parameter("AlertmanagerPassword")
-                       .description("Password of the user alerts for the Alertmanager.")
-                       .min_length(12)
+  // docs: ecs/deployment: operators "can configure a custom AlertmanagerPassword", so it is optional:
+  // empty, and the secret generates one (docs/audit.md).
+  auto& password = s.optional_string("AlertmanagerPassword")
+                       .description("Password of the user alerts for the Alertmanager. Leave empty to generate one "
+                                    "(in the secret AlertmanagerPasswordSecret).")
                        .max_length(128)
-                       .allowed_pattern("^[!-~]+$")
-                       .constraint_description("12-128 printable characters without blanks")
+                       .allowed_pattern("^$|^[!-~]{12,128}$")
+                       .constraint_description("empty, or 12-128 printable characters without blanks")
                        .no_echo()
                        .group(group)
                        .label("Alertmanager password");
@@ -41,9 +43,14 @@ StackModel build_tenant_resource_monitoring(const Release& release) {
                       .label("Alert Routing Server");
   const Condition& routed = s.is_true(routing);
 
+  const Condition& custom_password = s.is_set(password);
   Resource& password_secret =
       secret_from_parameter(s, "AlertmanagerPasswordSecret", password, "trm-alertmanager-password",
                             "Password of the user alerts for the Tenant Resource Monitoring Alertmanager (AlertmanagerPassword)");
+  password_secret.set("SecretString", if_(custom_password, ref(password), pseudo::no_value()))
+      .set("GenerateSecretString",
+           if_(custom_password, pseudo::no_value(),
+               Value::map({{"PasswordLength", 32}, {"ExcludePunctuation", true}})));
 
   ecs::Component trm(s, cluster,
                      {.prefix = "TenantResourcePrometheus",

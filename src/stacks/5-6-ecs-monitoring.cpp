@@ -135,7 +135,7 @@ StackModel build_monitoring(const Release& release) {
   }
   parts.push_back(sub(text("hosts.yml")));
   // 3.26.0: UDP Gateway Server references removed.
-  if (release < "3.26.0"_v) parts.push_back(sub(text("udp-gateway-server.yml")));
+  if (release < changes::kMonitoringUDPGSRemoved) parts.push_back(sub(text("udp-gateway-server.yml")));
   const Condition& probing = s.is_true(probe);
   parts.push_back(if_(probing, piece(replaced(text("http-probes.yml"), "@SERVICES@", probed)), ""));
 

@@ -80,7 +80,7 @@ StackModel build_proxy(const Release& release) {
   // 9901: Envoy's statistics, scraped by Prometheus (5-6); the -aws-proxy image serves them there.
   proxy.port(1884).port(1885).port(8886).port(9901);
   proxy.register_with(lb::proxy_grpc, 1884, &grpc);
-  if (release >= "3.30.0"_v) {
+  if (release >= changes::kProxyLBSCUPSmTLSConditions) {
     // 3.30.0: 443 no longer depends on SupportProxyTLSCondition: it always reaches 1885.
     proxy.register_with(lb::proxy_http, 1885, &http);
   } else {
@@ -102,14 +102,14 @@ StackModel build_proxy(const Release& release) {
     s.rule(rule).require(or_({equals(ref(*s.tmpl().find_parameter(sw.name)), "false"), equals(ref(proxy_tls), "true")}),
                          std::string(sw.name) + " needs SupportProxyTLS: " + why);
   };
-  if (release >= "3.30.0"_v) {
+  if (release >= changes::kProxyLBSCUPSmTLSConditions) {
     // 3.30.0: LBS CUPS mutual TLS on 8987 (LBSCUPSmTLSEnabled, same value in 3-1, 3-2 and here).
     const Condition& cups = ecs::listener_switch(s, lb::lbs_cups_mtls_enabled, "proxy");
     proxy.port(8987).register_with(lb::proxy_lbs_cups_mtls, 8987, &cups);
     proxy.env("PROXY_LBS_CUPS_MTLS", ref(*s.tmpl().find_parameter(lb::lbs_cups_mtls_enabled.name)));
     needs_proxy_tls("LBSCUPSmTLSNeedsProxyTLS", lb::lbs_cups_mtls_enabled, "the proxy terminates the mutual TLS");
   }
-  if (release >= "3.32.0"_v) {
+  if (release >= changes::kTTGPListener) {
     // 3.32.0: The Things Industries Gateway Protocol, 8889 → proxy → Gateway Server 1889; "requires
     // SupportProxyTLS".
     const Condition& ttgp = ecs::listener_switch(s, lb::ttgp_enabled, "proxy");

@@ -1,8 +1,10 @@
 #include "ttsgen/stacks/configuration.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <stdexcept>
 
+#include "ttsgen/catalog/changes.hpp"
 #include "ttsgen/cfn/intrinsics.hpp"
 #include "ttsgen/cfn/references.hpp"
 #include "ttsgen/stacks/common.hpp"
@@ -36,19 +38,33 @@ std::vector<std::string_view> split_lines(std::string_view text) {
   return lines;
 }
 
-// "  # since 3.28.0" / "  # until 3.29.2" at the end of a line: whether the line exists in
-// `release`. The marker is removed from `line`.
+// A marker at the end of a line says in which releases the line exists:
+//   "  # since kTTGPListener"  from the release of that named change (catalog/changes.hpp) on;
+//   "  # before kGSGatewayTokensHashKeyConfigRemoved"  in the releases before it;
+//   "  # since 3.22.1" / "  # until 3.23.2"  history before 3.24.0, which has no named change.
+// The marker is removed from `line`.
 bool in_release(std::string_view& line, const Release& release) {
   std::size_t mark = line.find("  # ");
   if (mark == std::string_view::npos) return true;
   std::string_view comment = line.substr(mark + 4);
   line = trim_right(line.substr(0, mark));
-  bool since = comment.rfind("since ", 0) == 0;
-  bool until = comment.rfind("until ", 0) == 0;
-  if (!since && !until) throw std::logic_error("configuration document: unknown marker '# " + std::string(comment) + "'");
-  auto version = catalog::parse_version(comment.substr(6));
-  if (!version) throw std::logic_error("configuration document: bad release in '# " + std::string(comment) + "'");
-  return since ? release >= *version : release <= *version;
+  const std::size_t space = comment.find(' ');
+  const std::string_view word = comment.substr(0, space);
+  const std::string_view what = space == std::string_view::npos ? std::string_view{} : comment.substr(space + 1);
+  if (word != "since" && word != "until" && word != "before")
+    throw std::logic_error("configuration document: unknown marker '# " + std::string(comment) + "'");
+  std::optional<catalog::Version> version;
+  if (what.starts_with("k")) {
+    for (const catalog::Change* c : catalog::all_changes())
+      if (what.substr(1) == c->name) version = c->release;
+    if (!version) throw std::logic_error("configuration document: no named change '" + std::string(what) + "'");
+  } else {
+    version = catalog::parse_version(what);
+    if (!version) throw std::logic_error("configuration document: bad release in '# " + std::string(comment) + "'");
+  }
+  if (word == "since") return release >= *version;
+  if (word == "before") return release < *version;
+  return release <= *version;
 }
 
 std::vector<std::string> split_key(std::string_view dotted) {

@@ -29,7 +29,7 @@ using namespace cfn;
 std::vector<int> cpu_choices(const Release& release) {
   std::vector<int> cpus{256, 512, 1024, 2048, 4096};
   // 3.26.1: 8 and 16 vCPU task sizes (16 vCPU not on EC2).
-  if (release >= "3.26.1"_v) cpus.insert(cpus.end(), {8192, kFargateOnlyCpu});
+  if (release >= changes::kLargeTaskSizes) cpus.insert(cpus.end(), {8192, kFargateOnlyCpu});
   return cpus;
 }
 
@@ -65,7 +65,7 @@ std::vector<int> memory_choices(const Release& release, MemoryChoices choices) {
   } else {
     memory = {512, 1024, 2048, 3072, 4096, 5120, 6144, 7168, 8192, 16384, 30720};
     // 3.26.1: sizes for 8 and 16 vCPU tasks.
-    if (release >= "3.26.1"_v) memory.insert({32768, 61440, 65536, 122880});
+    if (release >= changes::kLargeTaskSizes) memory.insert({32768, 61440, 65536, 122880});
   }
   return {memory.begin(), memory.end()};
 }
@@ -152,7 +152,7 @@ TtsRuntime tts_runtime(StackBuilder& s, const Cluster& c) {
                                                   "Private CA set as CertificateAuthorityARN in 4-2a-configuration.")
                                      .group("The Things Stack")
                                      .label("Use AWS Private CA");
-  if (s.release() >= "3.26.2"_v) {
+  if (s.release() >= changes::kGOGCValueServices) {
     // 3.26.2: GOGC of the Go runtime (default 100).
     r.gogc = &s.parameter("GOGCValue")
                   .description("GOGC of The Things Stack processes: the heap growth (percent) that triggers garbage "
@@ -167,6 +167,14 @@ TtsRuntime tts_runtime(StackBuilder& s, const Cluster& c) {
   return r;
 }
 
+namespace {
+// "ops" -> "Ops": a title as the first word of a console label.
+std::string capitalized(std::string text) {
+  if (!text.empty() && text[0] >= 'a' && text[0] <= 'z') text[0] = static_cast<char>(text[0] - 'a' + 'A');
+  return text;
+}
+}  // namespace
+
 // ---------------------------------------------------------------------------------------------
 // Component
 
@@ -178,7 +186,8 @@ Component::Component(StackBuilder& s, const Cluster& c, ComponentOptions o) : s_
                 .description("Docker image of the " + o_.title + " tasks. Pin a release tag: a floating tag is pulled "
                              "again whenever a task starts.")
                 .default_value(o_.image)
-                .label("Image");
+                // docs: ecs/deployment tells the operator to fill e.g. the "Ops Image" (docs/audit.md).
+                .label(capitalized(o_.title) + " image");
   if (o_.kind == Kind::Service) {
     launch_type_ = &s_.choice(id("LaunchType"), {"EC2", "FARGATE"}, "FARGATE")
                         .description("Run the " + o_.title + " on the container instances of 5-1-ecs-cluster (EC2) "
@@ -616,7 +625,7 @@ Resource& Component::build() {
     if (o_.minimum_healthy_percent) {
       // 3.12.2: MinimumHealthyPercent 50; 3.25.1: only on EC2 services.
       deployment.set("MinimumHealthyPercent",
-                     s_.release() >= "3.25.1"_v ? if_(on_ec2(), 50, pseudo::no_value()) : Value(50));
+                     s_.release() >= changes::kMinimumHealthyPercentEC2Only ? if_(on_ec2(), 50, pseudo::no_value()) : Value(50));
     }
     deployment.set("DeploymentCircuitBreaker", Value::map({{"Enable", true}, {"Rollback", true}}));
     service.set("NetworkConfiguration",

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ttsgen/catalog/changes.hpp"
 #include "ttsgen/stacks/stacks.hpp"
 #include "ttsgen/util/spelling.hpp"
 
@@ -10,6 +11,7 @@ namespace ttsgen::stacks {
 using catalog::ClusterRole;
 using catalog::Stack;
 using catalog::operator""_v;
+namespace changes = catalog::changes;
 
 // Names and first releases before 3.24.0 follow the changelog (docs: ecs/changelog) even though ttsgen
 // renders from 3.24.0: they tell `list` and `docs` how long a stack has existed.
@@ -90,7 +92,7 @@ const std::vector<Stack>& all_stacks() {
        .role = ClusterRole::Both,
        .build = build_mtls_s3},
       {.key = "timescale",
-       .names = {{"3.10.0"_v, "2-5-db-timescale"}, {"3.30.2"_v, "2-5-db-timescale-master"}},
+       .names = {{"3.10.0"_v, "2-5-db-timescale"}, {changes::kTimescaleMasterRename, "2-5-db-timescale-master"}},
        .title = "TimescaleDB master",
        .purpose = "TimescaleDB on an EC2 instance for the Application Server storage integration and the NOC: "
                   "an Auto Scaling group of one whose instances reattach a persistent encrypted data volume and "
@@ -100,7 +102,7 @@ const std::vector<Stack>& all_stacks() {
        .multiplicity = "once per deployment (DeploymentName)",
        .build = build_timescale_master},
       {.key = "timescale-replica",
-       .names = {{"3.30.2"_v, "2-6-db-timescale-replica"}},
+       .names = {{changes::kTimescaleReplicaStack, "2-6-db-timescale-replica"}},
        .title = "TimescaleDB read replica",
        .purpose = "One streaming read replica of a TimescaleDB deployment, with its own persistent data volume.",
        .optional = true,
@@ -108,7 +110,7 @@ const std::vector<Stack>& all_stacks() {
        .multiplicity = "once per replica (ReplicaName)",
        .build = build_timescale_replica},
       {.key = "queue-sqs",
-       .names = {{"3.28.2"_v, "5-9a-sqs"}, {"3.29.0"_v, "2-6-queue-sqs"}, {"3.30.2"_v, "2-7-queue-sqs"}},
+       .names = {{changes::kSqsStack, "5-9a-sqs"}, {changes::kSqsRename2_6, "2-6-queue-sqs"}, {"3.30.2"_v, "2-7-queue-sqs"}},
        .title = "SQS queues",
        .purpose = "Encrypted SQS queues with dead-letter queues: a FIFO queue for the Alert Routing Server and a "
                   "standard queue for Application Server webhooks.",
@@ -223,7 +225,7 @@ const std::vector<Stack>& all_stacks() {
        .role = ClusterRole::Both,
        .build = build_tenant_resource_monitoring},
       {.key = "monitoring",
-       .names = {{"3.9.0"_v, "5-5-ecs-monitoring"}, {"3.30.0"_v, "5-6-ecs-monitoring"}},
+       .names = {{"3.9.0"_v, "5-5-ecs-monitoring"}, {changes::kMonitoringRename, "5-6-ecs-monitoring"}},
        .title = "Prometheus monitoring",
        .purpose = "Prometheus with the rules of The Things Stack, its data on EFS, optional long-term storage in "
                   "S3 (Thanos) and HTTP probes; alerts go to an external Alertmanager.",
@@ -231,7 +233,7 @@ const std::vector<Stack>& all_stacks() {
        .role = ClusterRole::Both,
        .build = build_monitoring},
       {.key = "proxy",
-       .names = {{"3.9.0"_v, "5-6-ecs-proxy"}, {"3.30.0"_v, "5-7-ecs-proxy"}},
+       .names = {{"3.9.0"_v, "5-6-ecs-proxy"}, {changes::kProxyRename, "5-7-ecs-proxy"}},
        .title = "HTTP and gRPC proxy",
        .purpose = "The Envoy cluster proxy that routes external gRPC and HTTP to the components and, with "
                   "SupportProxyTLS, terminates TLS for interop, LBS CUPS mutual TLS and TTGP.",
@@ -239,7 +241,7 @@ const std::vector<Stack>& all_stacks() {
        .role = ClusterRole::Both,
        .build = build_proxy},
       {.key = "certs-le",
-       .names = {{"3.9.0"_v, "5-7a-certs-le"}, {"3.30.0"_v, "5-8a-certs-le"}},
+       .names = {{"3.9.0"_v, "5-7a-certs-le"}, {changes::kCertsLeRename, "5-8a-certs-le"}},
        .title = "Let's Encrypt certificate task",
        .purpose = "The certbot task that requests a Let's Encrypt certificate (Route 53 DNS challenge), imports it "
                   "into ACM and, with SupportProxyTLS, stores a copy for the proxy.",
@@ -248,7 +250,7 @@ const std::vector<Stack>& all_stacks() {
        .multiplicity = "once per certificate (CertificateID)",
        .build = build_certs_le},
       {.key = "certbot-scheduled-task",
-       .names = {{"3.9.0"_v, "5-7b-ecs-certbot-scheduled-task"}, {"3.30.0"_v, "5-8b-ecs-certbot-scheduled-task"}},
+       .names = {{"3.9.0"_v, "5-7b-ecs-certbot-scheduled-task"}, {changes::kCertbotScheduleRename, "5-8b-ecs-certbot-scheduled-task"}},
        .title = "Scheduled certificate renewal",
        .purpose = "An EventBridge rule that runs the certbot task of one 5-8a-certs-le stack on a schedule.",
        .optional = true,

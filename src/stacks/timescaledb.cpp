@@ -46,7 +46,7 @@ Value node_tags(StackBuilder& s, const std::string& name_suffix) {
 std::string boot_script(const Release& release, TimescaleRole role) {
   std::string script(embedded::file("2-5-db-timescale-master/node-begin.sh"));
   // 3.27.1: "init terminates instance on failure" (the Auto Scaling group then starts a new one).
-  if (release >= "3.27.1"_v)
+  if (release >= changes::kTimescaleInitFailureTerminates)
     script += embedded::file("2-5-db-timescale-master/on-failure-terminate.sh");
   else
     script += embedded::file("2-5-db-timescale-master/on-failure-signal.sh");
@@ -65,13 +65,13 @@ void timescale_version_parameters(StackBuilder& s, TimescaleParameters& p) {
   std::vector<std::string> engines{"12"};
   std::vector<std::string> extensions{"2.7.0"};
   std::string default_engine = "12", default_extension = "2.7.0";
-  if (release >= "3.24.1"_v) {  // 3.24.1: "+ Postgres 15, TimescaleDB 2.9.3"
+  if (release >= changes::kTimescaleEngine15Extension2_9_3) {  // 3.24.1: "+ Postgres 15, TimescaleDB 2.9.3"
     engines.push_back("15");
     extensions.push_back("2.9.3");
   }
-  if (release >= "3.24.2"_v) extensions.push_back("2.10.0");  // 3.24.2: "+ TimescaleDB 2.10.0"
-  if (release >= "3.25.0"_v) extensions.push_back("2.10.1");  // 3.25.0: "+ TimescaleDB 2.10.1"
-  if (release >= "3.29.0"_v) {
+  if (release >= changes::kTimescaleExtension2_10_0) extensions.push_back("2.10.0");  // 3.24.2: "+ TimescaleDB 2.10.0"
+  if (release >= changes::kTimescaleExtension2_10_1) extensions.push_back("2.10.1");  // 3.25.0: "+ TimescaleDB 2.10.1"
+  if (release >= changes::kTimescaleEngine16) {
     // 3.29.0: "+ ext 2.13.1; + engine 16 (needs ext >= 2.13.1); ~ default ext 2.10.1; ~ default engine 15"
     engines.push_back("16");
     extensions.push_back("2.13.1");
@@ -79,7 +79,7 @@ void timescale_version_parameters(StackBuilder& s, TimescaleParameters& p) {
     default_extension = "2.10.1";
   }
   std::string extension_note;
-  if (release >= "3.32.3"_v) {
+  if (release >= changes::kUpgradeTimescale2_15_2Script) {
     // 3.32.3: "after upgrading Timescale to 2.15.2, run the SQL script from the Timescale 2.15.2 changelog".
     extensions.push_back("2.15.2");
     extension_note = " After an upgrade to 2.15.2, run the SQL script of the TimescaleDB 2.15.2 release notes.";
@@ -155,8 +155,8 @@ void timescale_exporter_parameters(StackBuilder& s, TimescaleParameters& p) {
   const Release& release = s.release();
   std::string node_exporter = "1.4.0";  // 3.22.0: "node_exporter 1.4.0"
   std::string postgres_exporter = "0.11.1";
-  if (release >= "3.25.2"_v) node_exporter = "1.5.0";  // 3.25.2: "~ node_exporter 1.5.0"
-  if (release >= "3.29.0"_v) {
+  if (release >= changes::kTimescaleNodeExporter1_5_0) node_exporter = "1.5.0";  // 3.25.2: "~ node_exporter 1.5.0"
+  if (release >= changes::kTimescaleNodeExporter1_7_0) {
     // 3.29.0: "~ node_exporter 1.7.0; ~ postgres_exporter 1.5.0" (postgres_exporter has no 1.5.0;
     // 0.15.0 is its release of that time, see docs/decisions-data.md)
     node_exporter = "1.7.0";

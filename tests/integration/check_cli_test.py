@@ -57,7 +57,7 @@ class Validate(unittest.TestCase):
         r = run("validate", "--all-versions", "--format", "json")
         self.assertEqual(r.returncode, 0, r.stdout + r.stderr)
         data = json.loads(r.stdout)
-        self.assertEqual(len(data["releases"]), 36)
+        self.assertEqual(len(data["releases"]), 38)
         self.assertEqual(data["errors"], 0)
         self.assertGreater(data["templates"], 36)
 
@@ -69,7 +69,7 @@ class Validate(unittest.TestCase):
     def test_usage_errors(self):
         r = run("validate", "--version", "3.23.0")
         self.assertEqual(r.returncode, 2)
-        self.assertIn("unsupported release 3.23.0; supported: 3.24.0 … 3.35.2", r.stderr)
+        self.assertIn("unsupported release 3.23.0; supported: 3.24.0 … 3.36.0", r.stderr)
         r = run("validate", "--all-versions", "--version", "3.30.0")
         self.assertEqual(r.returncode, 2)
         self.assertIn("--all-versions", r.stderr)
@@ -181,7 +181,7 @@ class Graph(unittest.TestCase):
         self.assertIn("1-2-bastion", r.stdout)
         self.assertIn("after 1-1-vpc", r.stdout)
         r = run("graph", "--format", "dot")
-        self.assertTrue(r.stdout.startswith('digraph "ttsgen 3.35.2" {'))
+        self.assertTrue(r.stdout.startswith('digraph "ttsgen 3.36.0" {'))
         self.assertIn('"1-1-vpc" -> "1-2-bastion"', r.stdout)
         r = run("graph", "--format", "mermaid")
         self.assertTrue(r.stdout.startswith("flowchart LR\n"))

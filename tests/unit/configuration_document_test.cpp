@@ -25,6 +25,20 @@ TEST_CASE("release markers keep a line and its block only in their releases", "[
   CHECK_THROWS_AS(stacks::config::select_release("a: 1  # since 3.x\n", "3.30.0"_v), std::logic_error);
 }
 
+TEST_CASE("markers can name a changelog entry of the catalog", "[configuration]") {
+  // kTTGPListener is 3.32.0; kGSGatewayTokensHashKeyConfigRemoved is 3.30.0.
+  const char* doc =
+      "a: 1  # since kTTGPListener\n"
+      "b: 2  # before kGSGatewayTokensHashKeyConfigRemoved\n"
+      "c: 3\n";
+  CHECK(stacks::config::select_release(doc, "3.29.2"_v) == "b: 2\nc: 3\n");
+  CHECK(stacks::config::select_release(doc, "3.30.0"_v) == "c: 3\n");
+  CHECK(stacks::config::select_release(doc, "3.32.0"_v) == "a: 1\nc: 3\n");
+  // A name that is not in the catalog is an error, not a line that never exists.
+  CHECK_THROWS_AS(stacks::config::select_release("a: 1  # since kNoSuchChange\n", "3.30.0"_v), std::logic_error);
+  CHECK_THROWS_AS(stacks::config::select_release("a: 1  # before\n", "3.30.0"_v), std::logic_error);
+}
+
 TEST_CASE("settings join the document at their dotted keys", "[configuration]") {
   YamlTree tree = YamlTree::parse("gs:\n  udp:\n    a: 1\n  list:\n    - x\nns:\n  b: 2\n");
   tree.set("gs.udp.c", "${C}");

@@ -20,11 +20,11 @@ namespace {
 
 const test::Parameters kRequired{{"NetworkName", "ttich"}, {"Environment", "prod"}, {"Cluster", "eu1"}};
 
-// The service switches and their releases (docs: ecs/deployment, ecs/changelog: UDP GS rate limiting deprecated and
-// NOC rate limiting added in 3.26.0).
+// The service switches and their releases (docs: ecs/deployment, ecs/changelog: UDP GS rate limiting deprecated,
+// not removed, and NOC rate limiting added in 3.26.0).
 const std::vector<Lifetime> kFlags{
     {"EnableISRateLimiting", "3.13.0"},      {"EnableGSRateLimiting", "3.13.0"},
-    {"EnableUDPGSRateLimiting", "3.13.0", "3.26.0"}, {"EnableGCSRateLimiting", "3.13.0"},
+    {"EnableUDPGSRateLimiting", "3.13.0"},   {"EnableGCSRateLimiting", "3.13.0"},
     {"EnableASRateLimiting", "3.13.0"},      {"EnableNOCRateLimiting", "3.26.0"},
 };
 
@@ -71,6 +71,10 @@ TEST_CASE("4-2b has its service switches and profiles in exactly their releases"
       CHECK(has(classes, c.name) == c.exists_in(v));
     }
     CHECK(doc.find("rate-limiting")->find("provider")->text() == "memory");
+    // 3.26.0: "marked as deprecated" — still there, and its description says so.
+    const auto* udp = t.find_parameter("EnableUDPGSRateLimiting");
+    REQUIRE(udp);
+    CHECK((udp->description().find("Deprecated since 3.26.0") != std::string::npos) == (v >= "3.26.0"_v));
     for (const auto& p : t.parameters()) {
       INFO(p.id());
       CHECK_FALSE(p.group().empty());

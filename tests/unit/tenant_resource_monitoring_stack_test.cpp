@@ -22,7 +22,13 @@ TEST_CASE("5-5-tenant-resource-monitoring: Prometheus and Alertmanager, password
   const auto& t = model.tmpl;
   REQUIRE(test::has_parameter(t, "AlertmanagerPassword"));
   CHECK(t.find_parameter("AlertmanagerPassword")->is_no_echo());
-  CHECK_FALSE(t.find_parameter("AlertmanagerPassword")->default_value().has_value());
+  // Optional (docs: ecs/deployment, "can configure a custom AlertmanagerPassword"): empty generates one.
+  REQUIRE(t.find_parameter("AlertmanagerPassword")->default_value().has_value());
+  CHECK(*t.find_parameter("AlertmanagerPassword")->default_value() == Value(""));
+  const auto* secret = t.find_resource("AlertmanagerPasswordSecret");
+  REQUIRE(secret);
+  CHECK(test::property(*secret, "SecretString")->is_function("Fn::If"));
+  CHECK(test::property(*secret, "GenerateSecretString")->is_function("Fn::If"));
   const Value* alertmanager = test::container(t, "TenantResourcePrometheusTaskDefinition", "alertmanager");
   REQUIRE(alertmanager);
   CHECK(test::has(test::entry_names(*alertmanager, "Secrets"), "ALERTMANAGER_PASSWORD"));

@@ -63,10 +63,24 @@ TEST_CASE("1-1-vpc creates and exports the cluster's security groups and interna
   CHECK(model.imports.empty());
 }
 
-TEST_CASE("1-1-vpc is the same in every supported release (the changelog has no entry for it)", "[stacks][vpc]") {
+TEST_CASE("1-1-vpc changes only at 3.36.0 (the changelog's one entry for it)", "[stacks][vpc]") {
   std::string first = test::yaml_without_release(stacks::build_vpc("3.24.0"_v).tmpl);
   for (const auto& v : catalog::supported_releases()) {
     INFO(v.str());
-    CHECK(test::yaml_without_release(stacks::build_vpc(v).tmpl) == first);
+    const auto model = stacks::build_vpc(v);
+    // 3.36.0: "Add optional CloudWatch Logs support for NLB access logs" (the "Unreleased" section).
+    const bool cloudwatch = v >= "3.36.0"_v;
+    CHECK((test::yaml_without_release(model.tmpl) == first) == !cloudwatch);
+    CHECK(test::has_parameter(model.tmpl, "LoadBalancerAccessLogsToCloudWatch") == cloudwatch);
+    if (!cloudwatch) continue;
+    for (const char* id : {"LoadBalancerAccessLogGroup", "LoadBalancerAccessLogSource", "LoadBalancerAccessLogDestination",
+                           "LoadBalancerAccessLogDelivery"}) {
+      INFO(id);
+      REQUIRE(model.tmpl.find_resource(id));
+      CHECK(model.tmpl.find_resource(id)->condition_id() == "LoadBalancerAccessLogsToCloudWatchCondition");
+    }
+    CHECK(*property(*model.tmpl.find_resource("LoadBalancerAccessLogSource"), "LogType") == Value("NLB_ACCESS_LOGS"));
+    CHECK(*property(*model.tmpl.find_resource("LoadBalancerAccessLogSource"), "ResourceArn") ==
+          Value::function("Ref", "LoadBalancer"));
   }
 }

@@ -51,7 +51,7 @@ consteval Version operator""_v(const char* s, std::size_t n) {
 // A stack model is built for one release.
 using Release = Version;
 
-// Every release from 3.24.0 to 3.35.2 that the template changelog names, oldest first.
+// Every release from 3.24.0 to 3.36.0, oldest first (src/catalog/version.cpp says from where).
 const std::vector<Version>& supported_releases();
 Version newest_release();
 bool is_supported(const Version& v);

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ttsgen/catalog/changes.hpp"
 #include "ttsgen/catalog/export.hpp"
 #include "ttsgen/catalog/stack.hpp"
 #include "ttsgen/catalog/version.hpp"
@@ -21,6 +22,8 @@ using catalog::Release;
 using catalog::StackModel;
 using cfn::Value;
 using catalog::operator""_v;
+// A release gate names the changelog entry it implements: `if (release >= changes::kX)`.
+namespace changes = catalog::changes;
 
 struct SharedParameter;
 

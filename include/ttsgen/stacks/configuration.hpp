@@ -8,8 +8,10 @@
 //
 // Documents are written as files under templates/ in a small subset of YAML: block mappings with
 // scalar values, and block sequences of scalars. Two conventions on top of YAML:
-//   - a line ending in `  # since 3.x.y` or `  # until 3.x.y` exists only from, or up to and
-//     including, that release, and takes the lines indented below it along;
+//   - a line ending in `  # since kName` or `  # before kName` exists only from, or before, the
+//     release of that named changelog entry (catalog/changes.hpp), and takes the lines indented
+//     below it along; `  # since 3.x.y` / `  # until 3.x.y` (up to and including) mark history
+//     before 3.24.0, which has no named changes;
 //   - full-line comments and those markers are for the reader of the file and are dropped.
 
 #include <cstddef>
