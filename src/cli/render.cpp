@@ -12,6 +12,7 @@
 #include "command.hpp"
 #include "ttsgen/stacks/registry.hpp"
 #include "ttsgen/stacks/release_set.hpp"
+#include "ttsgen/stacks/stack_policy.hpp"
 #include "ttsgen/util/files.hpp"
 #include "ttsgen/util/sha256.hpp"
 #include "ttsgen/util/text_diff.hpp"
@@ -52,6 +53,13 @@ std::string manifest(const catalog::Version& v, render::Format format, const std
   for (const auto& f : files) {
     j["templates"].push_back({{"name", f.name}, {"file", f.file_name}, {"sha256", util::sha256_hex(f.content)},
                               {"bytes", f.content.size()}});
+  }
+  // Stack policies of the stateful stacks (stack_policy.hpp), part of the release's files.
+  for (const auto& f : files) {
+    if (f.stack_policy.empty()) continue;
+    if (!j.contains("stack_policies")) j["stack_policies"] = nlohmann::ordered_json::array();
+    j["stack_policies"].push_back({{"name", f.name}, {"file", stacks::stack_policy_file_name(f.name)},
+                                   {"sha256", util::sha256_hex(f.stack_policy)}, {"bytes", f.stack_policy.size()}});
   }
   return j.dump(2) + "\n";
 }
@@ -114,6 +122,7 @@ int run_render(const RenderOptions& o) {
   for (const auto& r : rendered) {
     files.push_back(util::OutputFile{r.file_name, r.content});
     bytes += r.content.size();
+    if (!r.stack_policy.empty()) files.push_back(util::OutputFile{stacks::stack_policy_file_name(r.name), r.stack_policy});
   }
   files.push_back(util::OutputFile{"manifest.json", manifest(version, format, rendered)});
 
