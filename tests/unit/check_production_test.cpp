@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "check_fixtures.hpp"
 #include "ttsgen/catalog/production.hpp"
 #include "ttsgen/cfn/intrinsics.hpp"
 #include "ttsgen/check/production_checks.hpp"
@@ -30,21 +31,7 @@ check::TemplateSet release(const catalog::Version& v) {
 }
 
 check::TemplateSet seeded(const std::string& stack, const std::function<void(Value&)>& edit) {
-  check::TemplateSet set = release(catalog::kProductionFixes);
-  bool found = false;
-  for (auto& t : set.templates) {
-    if (t.name != stack) continue;
-    Value doc = t.parsed->document;
-    edit(doc);
-    auto parsed = std::make_shared<check::Parsed>();
-    t.bytes = render::to_yaml(doc);
-    parsed->document = render::parse_template(t.bytes);
-    parsed->release = t.parsed->release;
-    t.parsed = parsed;
-    found = true;
-  }
-  REQUIRE(found);
-  return set;
+  return test::mutated(release(catalog::kProductionFixes), stack, edit);
 }
 
 // The production findings of `set` of `severity`.
