@@ -32,7 +32,7 @@ std::optional<Version> parse_version(std::string_view text) {
 }
 
 const std::vector<Version>& supported_releases() {
-  // From the template changelog (tts-ecs-facts.md §4.1). 3.32.2 has no heading there, so it is not
+  // From the template changelog (docs: ecs/changelog). 3.32.2 has no heading there, so it is not
   // a release of the templates; 3.33.x and 3.35.0 have headings without entries and are releases
   // whose templates equal their predecessor's apart from VersionTag.
   static const std::vector<Version> releases{

@@ -1,4 +1,4 @@
-// The security baseline of DESIGN.md §5, checked on the template as written:
+// The security baseline of docs/decisions-check.md, checked on the template as written:
 //   S3 buckets block public access, are encrypted and refuse non-TLS requests;
 //   RDS and ElastiCache encrypt at rest and in transit; EBS volumes (and EFS) are encrypted;
 //   log groups have a retention;

@@ -1,4 +1,4 @@
-// ttsgen validate: every check of DESIGN.md §2.5 on the templates as written: references, the
+// ttsgen validate: every check of docs/cli.md on the templates as written: references, the
 // cross-stack contracts of the whole set (imports, exports, order, cluster roles), properties
 // against the registry schemas, quotas on the exact bytes, the security baseline. For one release,
 // every release, or a folder of templates (a deployed copy, a fixture).

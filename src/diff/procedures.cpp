@@ -1,5 +1,5 @@
-// Upgrade steps the template changelog asks for, by release (tts-ecs-facts.md §4.1 rows marked
-// "Upgrade", and §5.3). They are procedures a template diff cannot derive: what to set before an
+// Upgrade steps the template changelog asks for, by release (docs: ecs/changelog, the
+// "Upgrade procedure" entries, and ecs/updating). They are procedures a template diff cannot derive: what to set before an
 // update, what to deploy or run around it. Stack names are those of the release concerned.
 #include "ttsgen/diff/release.hpp"
 

@@ -88,7 +88,7 @@ ReleaseDiff diff_releases(const Side& before, const Side& after, const catalog::
   for (const auto& r : covered)
     for (const auto& p : upgrade_procedures(r)) d.notes.push_back(covered.size() > 1 ? r.str() + ": " + p : p);
 
-  // Facts §5.3: the images of the 5-x stacks are parameters; they move with every release.
+  // docs: ecs/updating: the images of the 5-x stacks are parameters; they move with every release.
   bool has_ecs_stacks = std::any_of(after.stacks.begin(), after.stacks.end(),
                                     [](const StackDocument& s) { return s.name.starts_with("5-"); });
   if (from != to && has_ecs_stacks)

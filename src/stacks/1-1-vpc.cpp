@@ -1,4 +1,4 @@
-// 1-1-vpc: the network foundation over two availability zones (facts §2.1). Per zone a public
+// 1-1-vpc: the network foundation over two availability zones (docs: ecs/deployment). Per zone a public
 // subnet (load balancer node, NAT gateway) and a private subnet (databases, container instances,
 // tasks). All inbound traffic arrives on the load balancer's Elastic IPs and all outbound traffic
 // leaves through the NAT gateways' Elastic IPs, so both stay stable for allow-lists.

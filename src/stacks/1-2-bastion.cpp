@@ -1,5 +1,5 @@
 // 1-2-bastion: an EC2 instance in a public subnet for administrative access to the cluster's
-// databases (facts §2.2). Reachable over SSH from the given ranges, or through Session Manager.
+// databases (docs: ecs/deployment). Reachable over SSH from the given ranges, or through Session Manager.
 // It is numbered before the data stacks and may be deployed before them, so it imports nothing
 // from them: its helpers look the endpoints up at run time (templates/1-2-bastion/userdata.sh).
 #include "ttsgen/exports/vpc.hpp"

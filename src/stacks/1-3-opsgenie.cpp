@@ -1,5 +1,5 @@
 // 1-3-opsgenie: the SNS topic that CloudWatch alarms of the other stacks publish to, and an HTTPS
-// subscription that forwards every alarm to Opsgenie's CloudWatch integration (facts §2.3).
+// subscription that forwards every alarm to Opsgenie's CloudWatch integration (docs: ecs/deployment).
 #include "ttsgen/exports/opsgenie.hpp"
 #include "ttsgen/stacks/builder.hpp"
 #include "ttsgen/stacks/stacks.hpp"

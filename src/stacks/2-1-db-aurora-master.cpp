@@ -1,5 +1,5 @@
 // 2-1-db-aurora-master: the Aurora PostgreSQL cluster of the Identity Server with its writer
-// instance (facts §2.4). Primary cluster only. Readers are added by 2-2-db-aurora-replica.
+// instance (docs: ecs/deployment). Primary cluster only. Readers are added by 2-2-db-aurora-replica.
 // The cluster is encrypted at rest and refuses connections without TLS; deleting or replacing it
 // leaves a final snapshot.
 #include "ttsgen/catalog/production.hpp"

@@ -1,5 +1,5 @@
 // 2-2-db-aurora-replica: one more read-only instance in the cluster of 2-1-db-aurora-master
-// (facts §2.5). Deployed once per reader; ReplicaName tells the copies apart. The instance takes
+// (docs: ecs/deployment). Deployed once per reader; ReplicaName tells the copies apart. The instance takes
 // its engine version, encryption and backups from the cluster.
 #include "ttsgen/exports/aurora.hpp"
 #include "ttsgen/stacks/builder.hpp"

@@ -1,4 +1,4 @@
-// 2-3-db-redis: an ElastiCache Redis replication group for one purpose (facts §2.6): `general`
+// 2-3-db-redis: an ElastiCache Redis replication group for one purpose (docs: ecs/deployment): `general`
 // (always; alone it serves everything), `cache` (temporary data) or `events`. Deployed once per
 // purpose; Purpose qualifies every export and name. Redis holds real data here (Network Server
 // sessions, …): it is encrypted at rest, backed up daily and snapshotted when deleted or replaced.

@@ -1,5 +1,5 @@
 // 2-4a-is-s3: the Identity Server's upload buckets, profile pictures and end device pictures
-// (facts §2.7). Primary cluster only. Both block public access, are encrypted, refuse requests
+// (docs: ecs/deployment). Primary cluster only. Both block public access, are encrypted, refuse requests
 // without TLS and survive the stack's deletion. The templates do not turn on versioning here
 // (docs, best practices).
 #include "ttsgen/exports/s3.hpp"

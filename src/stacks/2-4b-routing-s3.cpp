@@ -1,4 +1,4 @@
-// 2-4b-routing-s3: configuration buckets of the routing services (facts §2.8): LoRaWAN Backend
+// 2-4b-routing-s3: configuration buckets of the routing services (docs: ecs/deployment): LoRaWAN Backend
 // Interfaces (interop) config.yml, the Device Claiming Server's EDCS config.yml (3.18.2) and
 // plugins.yml (3.25.1). After deploying, upload those files (empty ones will do). Required in
 // every cluster: 5-4-ecs-services reads the buckets. Versioned by default (3.22.1), blocked from

@@ -1,5 +1,5 @@
 // 2-4c-mtls-s3: the bucket of CA certificates that verify the client certificates the proxy
-// forwards (mutual TLS for LBS CUPS, TTGC/TTGP; facts §2.9, 3.23.0). Layout: index.yml at the root
+// forwards (mutual TLS for LBS CUPS, TTGC/TTGP; docs: ecs/deployment, changelog 3.23.0). Layout: index.yml at the root
 // listing the PEM files of common/ (an empty index.yml is valid). Blocked from public access,
 // encrypted, TLS only, kept when the stack is deleted.
 #include "ttsgen/exports/s3.hpp"

@@ -1,5 +1,5 @@
 // 2-5-db-timescale-master (2-5-db-timescale until 3.30.1): TimescaleDB for the Application
-// Server's storage integration and the Network Operations Center (facts §2.10). Optional; needed
+// Server's storage integration and the Network Operations Center (docs: ecs/deployment). Optional; needed
 // for those two. Several deployments may exist in a cluster, told apart by DeploymentName, which
 // names the deployment's private zone and qualifies its exports.
 // The master is a TimescaleDB node (see timescaledb.hpp): its data volume `Volume` and its address

@@ -1,5 +1,5 @@
 // 2-6-db-timescale-replica (3.30.2): one read replica of a 2-5-db-timescale-master deployment
-// (facts §2.11), a TimescaleDB node (see timescaledb.hpp) with its own data volume that a new
+// (docs: ecs/deployment), a TimescaleDB node (see timescaledb.hpp) with its own data volume that a new
 // instance reattaches. Deployed once per replica. It joins the deployment's weighted
 // replica.<zone> record, which readers use (ApplicationServerStorageReplicaEnabled), and has its
 // own replica-<ReplicaName>.<zone>.

@@ -1,4 +1,4 @@
-// 2-7-queue-sqs (5-9a-sqs in 3.28.2, 2-6-queue-sqs in 3.29.0 … 3.30.1): SQS queues (facts §2.12).
+// 2-7-queue-sqs (5-9a-sqs in 3.28.2, 2-6-queue-sqs in 3.29.0 … 3.30.1): SQS queues (docs: ecs/deployment).
 // The Alert Routing Server reads a FIFO queue (it must be FIFO: alerts of one tenant stay in
 // order); Application Server webhooks can target a standard queue. Each queue has a dead-letter
 // queue, is encrypted and refuses requests without TLS.

@@ -1,5 +1,5 @@
-// 3-1-security-group-rules: the ingress rules of the security groups that 1-1-vpc creates (facts
-// §2.13). Public ports: the load balancer preserves client addresses (3.13.1), so each rule opens
+// 3-1-security-group-rules: the ingress rules of the security groups that 1-1-vpc creates (docs:
+// ecs/deployment). Public ports: the load balancer preserves client addresses (3.13.1), so each rule opens
 // the target's container port to the clients' range, which the operator may narrow; a switch per
 // service leaves a port closed. Internal traffic: gRPC and HTTP between tasks, the databases and
 // Redis from the tasks and the bastion only, monitoring from the tasks.
@@ -32,7 +32,7 @@ struct Opening {
 // A public service: the operator's switch and allowed range, and the container ports it opens.
 struct PublicService {
   std::string key;   // parameters <key>IngressEnabled and <key>IPv4Range
-  std::string flag;  // the switch's name when the facts give one, else <key>IngressEnabled
+  std::string flag;  // the switch's name when the public docs give one, else <key>IngressEnabled
   std::string title;
   bool enabled_by_default;
   std::vector<Opening> openings;
@@ -95,7 +95,7 @@ std::vector<InternalOpening> internal_openings(const Release& release) {
   const auto& bastion = vpc::bastion_security_group;
   const auto& timescale = vpc::timescale_security_group;
   std::vector<InternalOpening> rules{
-      // Components talk gRPC and HTTP inside the cluster (facts §3.1); Prometheus scrapes HTTP.
+      // Components talk gRPC and HTTP inside the cluster (docs: concepts/networking); Prometheus scrapes HTTP.
       {{"TasksGRPCFromTasks", tasks, "tcp", 1884, "gRPC between components"}, tasks},
       {{"TasksHTTPFromTasks", tasks, "tcp", 1885, "HTTP between components and metrics"}, tasks},
       {{"TasksInteropFromTasks", tasks, "tcp", 1886, "Interop from the proxy to the Identity Server"}, tasks},

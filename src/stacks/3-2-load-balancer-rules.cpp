@@ -1,5 +1,5 @@
 // 3-2-load-balancer-rules: the listeners and target groups of the network load balancer that
-// 1-1-vpc creates (facts §2.14, §3.2). Every public port of The Things Stack is a listener that
+// 1-1-vpc creates (docs: ecs/deployment, ecs/architecture). Every public port of The Things Stack is a listener that
 // forwards to one target group per container port; the ECS services of 5-3a, 5-4 and 5-7 register
 // with those target groups (the export contract in include/ttsgen/exports/load_balancer.hpp).
 //
@@ -52,7 +52,7 @@ constexpr const char* kUDPHealthCheckPort = "1885";
 
 using Attributes = std::vector<std::pair<std::string, std::string>>;
 
-// One target group per container port (facts §3.2).
+// One target group per container port (docs: ecs/architecture).
 struct TargetGroupSpec {
   const catalog::Export& exported;
   std::string id;
@@ -352,7 +352,7 @@ StackModel build_load_balancer_rules(const Release& release) {
                                    "TLS ones. Semtech UDP has its own switch.")
                       .group(kTLSGroup)
                       .label("Non-TLS listeners");
-  // 3.23.0: "+ SupportProxyTLS" (facts §0.4: the same value in all templates).
+  // 3.23.0: "+ SupportProxyTLS" (docs: ecs/deployment: the same value in all templates).
   auto& proxy_tls = s.flag("SupportProxyTLS", false)
                         .description("The proxy (Envoy) terminates TLS for interop, LBS CUPS mutual TLS and TTGP with the "
                                      "certificate in ProxyTLSSecret. Set the same value in every template of the cluster.")
@@ -384,7 +384,7 @@ StackModel build_load_balancer_rules(const Release& release) {
     for (const auto& listener : service.listeners) add_listener(c, s.is_true(flag), listener, certificate_overrides);
   }
 
-  // Combinations CloudFormation refuses before creating anything (DESIGN.md §4).
+  // Combinations CloudFormation refuses before creating anything (docs/decisions.md).
   Value no_certificate = equals(ref(certificate), "");
   Value proxy_tls_on = equals(ref(proxy_tls), "true");
   s.rule("TLSOnlyNeedsCertificate")
@@ -406,7 +406,7 @@ StackModel build_load_balancer_rules(const Release& release) {
     overrides_rule.require(empty.size() == 1 ? empty.front() : and_(empty),
                            "The certificates per listener apply only with a TLSCertificateARN; set that first.");
   }
-  // 3.30.0: LBS CUPS mutual TLS is terminated by the proxy (facts §5.5 enables both together).
+  // 3.30.0: LBS CUPS mutual TLS is terminated by the proxy (docs: ecs/mutual-tls enables both together).
   if (release >= "3.30.0"_v)
     s.rule("LBSCUPSmTLSNeedsProxyTLS")
         .when(equals(ref(*flags.at("LBSCUPSmTLSEnabled")), "true"))

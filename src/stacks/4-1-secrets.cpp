@@ -1,4 +1,4 @@
-// 4-1-secrets: the secrets of the cluster in AWS Secrets Manager (facts §2.15), named
+// 4-1-secrets: the secrets of the cluster in AWS Secrets Manager (docs: ecs/deployment), named
 // <network>-<environment>-<cluster>-<suffix>. Values the operator knows come in through NoEcho
 // parameters without defaults; values nobody needs to know are generated. Every exported secret
 // exists whatever the parameters say, so that task definitions can import them unconditionally: a

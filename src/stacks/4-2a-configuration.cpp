@@ -1,5 +1,5 @@
 // 4-2a-configuration (4-2-configuration before 3.13.0): The Things Stack configuration, one SSM
-// parameter per component (facts §2.16). Each parameter holds a TTS YAML configuration document:
+// parameter per component (docs: ecs/deployment). Each parameter holds a TTS YAML configuration document:
 // the file templates/4-2a-configuration/<component>.yml (what does not depend on a parameter, and
 // values derived from Domain and friends) plus the settings of the table below, added at their
 // configuration keys. Every task reads GlobalConfiguration and then its component's document;

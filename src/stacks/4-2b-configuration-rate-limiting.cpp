@@ -1,5 +1,5 @@
-// 4-2b-configuration-rate-limiting: the rate-limiting configuration of The Things Stack (facts
-// §2.17, Appendix B), one SSM parameter that every service with rate limiting reads as one more
+// 4-2b-configuration-rate-limiting: the rate-limiting configuration of The Things Stack (docs:
+// ecs/deployment, enterprise/management/rate-limiting), one SSM parameter that every service with rate limiting reads as one more
 // configuration file. Mandatory, even without rate limiting. Rate limiting is enabled per
 // service: a service's profiles apply only while its Enable*RateLimiting flag is true (otherwise
 // they are associated with no class), and the service's own flag in its ECS stack says whether it

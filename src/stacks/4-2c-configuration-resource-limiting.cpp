@@ -1,5 +1,5 @@
 // 4-2c-configuration-resource-limiting (optional, 3.15.0): limits of the concurrent data-plane
-// connections of the Application Server (facts §2.18, Appendix B), one SSM parameter that the
+// connections of the Application Server (docs: ecs/deployment, enterprise/management/rate-limiting), one SSM parameter that the
 // Application Server reads as one more configuration file. The first profile that matches a
 // connection applies, so the per-frontend profiles come before the general one.
 #include "ttsgen/exports/configuration.hpp"

@@ -1,5 +1,5 @@
 // 5-1-ecs-cluster: the ECS cluster and its EC2 container instances in the private subnets
-// (facts §2.19), the Cloud Map namespace its services register in, and the lifecycle hook that
+// (docs: ecs/deployment), the Cloud Map namespace its services register in, and the lifecycle hook that
 // drains an instance before the Auto Scaling group terminates it.
 #include "ttsgen/catalog/production.hpp"
 #include "ttsgen/exports/ecs.hpp"

@@ -1,4 +1,4 @@
-// 5-2-ecs-ops: the task definition for database operations (facts §2.20, §5.1), run on demand:
+// 5-2-ecs-ops: the task definition for database operations (docs: ecs/deployment, ecs/database-operations), run on demand:
 // container `ttes`, command `tti-lw-stack <command> …` (is-db migrate, ns-db migrate, …). The
 // output OpsRunTaskArguments gives what `aws ecs run-task` needs besides the command.
 #include "ttsgen/exports/configuration.hpp"

@@ -1,4 +1,4 @@
-// 5-3a-ecs-is-service: the Identity Server of the primary cluster (facts §2.21). It also serves
+// 5-3a-ecs-is-service: the Identity Server of the primary cluster (docs: ecs/deployment). It also serves
 // OAuth and the Account app (through the proxy) and, with interop on, Backend Interfaces
 // HomeNSReq on 1886 behind the load balancer's 8886 listener.
 #include "ttsgen/exports/configuration.hpp"
@@ -34,7 +34,7 @@ StackModel build_identity_server(const Release& release) {
                        .label("External Identity Server");
   // Not in the changelog for 5-3a: when the proxy terminates interop TLS (3-2 SupportProxyTLS), the
   // load balancer's interop target group of the Identity Server has no listener, and ECS refuses
-  // to register with it. Same value in every template (facts §0.4).
+  // to register with it. Same value in every template (docs: ecs/deployment).
   auto& proxy_tls = s.flag("SupportProxyTLS", false)
                         .description("The proxy (Envoy) terminates TLS, as set in 3-2-load-balancer-rules; interop "
                                      "then reaches the Identity Server through the proxy. Same value in every template.")

@@ -1,6 +1,6 @@
 // 5-3b-ecs-external-is-proxy: in a secondary cluster, proxy containers (the -aws-proxy image in
 // its Identity Server proxy mode) that forward the cluster's Identity Server requests to the
-// Identity Server of the primary cluster (facts §2.22). The components of this cluster find it as
+// Identity Server of the primary cluster (docs: ecs/deployment). The components of this cluster find it as
 // is-proxy.<namespace> (5-4 ExternalIdentityServer), the cluster proxy as one of its upstreams.
 #include "ttsgen/stacks/builder.hpp"
 #include "ttsgen/stacks/ecs_service.hpp"

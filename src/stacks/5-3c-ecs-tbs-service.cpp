@@ -1,5 +1,5 @@
 // 5-3c-ecs-tbs-service: the Tenant Billing Server (Stripe) of a multi-tenant primary cluster
-// (facts §2.23). Stripe's webhooks reach it through the proxy.
+// (docs: ecs/deployment). Stripe's webhooks reach it through the proxy.
 #include "ttsgen/exports/configuration.hpp"
 #include "ttsgen/exports/secrets.hpp"
 #include "ttsgen/stacks/builder.hpp"

@@ -1,4 +1,4 @@
-// 5-4-ecs-services: the routing services of The Things Stack as ECS services (facts §2.25, §3.3):
+// 5-4-ecs-services: the routing services of The Things Stack as ECS services (docs: ecs/deployment, ecs/architecture):
 // Gateway Server, Network Server, Application Server (with Device Repository, QR Code Generator
 // and Device Template Converter), Join Server, Console, Gateway Configuration Server, Device
 // Claiming Server, Packet Broker Agent, Network Operations Center and its Grafana, and until

@@ -1,4 +1,4 @@
-// 5-5-tenant-resource-monitoring: Tenant Resource Monitoring (facts §2.26): a Prometheus that
+// 5-5-tenant-resource-monitoring: Tenant Resource Monitoring (docs: ecs/deployment): a Prometheus that
 // collects per-tenant resource metrics and an Alertmanager beside it that hands tenant alerts to
 // the Alert Routing Server through its SQS FIFO queue (2-7-queue-sqs). No changelog entry names
 // it; it first appears in 3.30.0, the release that renumbered 5-5-ecs-monitoring to 5-6 and

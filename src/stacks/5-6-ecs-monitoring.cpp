@@ -1,5 +1,5 @@
-// 5-6-ecs-monitoring (5-5-ecs-monitoring before 3.30.0): Prometheus in the ECS cluster (facts
-// §2.27, §5.4), with its data on EFS, an optional Thanos sidecar that ships blocks to S3
+// 5-6-ecs-monitoring (5-5-ecs-monitoring before 3.30.0): Prometheus in the ECS cluster (docs:
+// ecs/deployment, ecs/monitoring), with its data on EFS, an optional Thanos sidecar that ships blocks to S3
 // (UseLongTermStorage) and an optional blackbox exporter that probes the components (ProbeHTTP).
 // The rules ship with the -aws-prometheus image; the scrape configuration, which depends on the
 // deployment, is written here (templates/5-6-ecs-monitoring/) into an SSM parameter.

@@ -1,8 +1,8 @@
-// 5-7-ecs-proxy (5-6-ecs-proxy before 3.30.0): the Envoy-based cluster proxy (facts §2.28) that
+// 5-7-ecs-proxy (5-6-ecs-proxy before 3.30.0): the Envoy-based cluster proxy (docs: ecs/deployment) that
 // routes external gRPC (1884) and HTTP (1885) to the components and, with SupportProxyTLS,
 // terminates TLS itself for interop (8886), LBS CUPS mutual TLS (8987, 3.30.0) and The Things
 // Industries Gateway Protocol (8889, 3.32.0). The route table ships with the -aws-proxy image
-// (routes change with the image, facts §2.28); the template gives it what is deployment-specific,
+// (routes change with the image, docs: ecs/deployment); the template gives it what is deployment-specific,
 // as environment variables (docs/decisions-ecs.md).
 #include "ttsgen/exports/configuration.hpp"
 #include "ttsgen/exports/load_balancer.hpp"

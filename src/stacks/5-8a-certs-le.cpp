@@ -1,4 +1,4 @@
-// 5-8a-certs-le (5-7a-certs-le before 3.30.0): the certbot task (facts §2.29) that requests a
+// 5-8a-certs-le (5-7a-certs-le before 3.30.0): the certbot task (docs: ecs/deployment) that requests a
 // Let's Encrypt certificate with the Route 53 DNS-01 challenge and imports it into ACM; with
 // SupportProxyTLS it also stores a copy in the ProxyTLSSecret of 4-1 for the proxy. One
 // certificate per stack (3.11.2), told apart by CertificateID; 5-8b runs the exported task

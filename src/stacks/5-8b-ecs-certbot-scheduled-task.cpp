@@ -1,5 +1,5 @@
 // 5-8b-ecs-certbot-scheduled-task (5-7b- before 3.30.0): an EventBridge rule that runs the certbot
-// task definition of one 5-8a-certs-le stack on a schedule (facts §2.30), with the RuleRole that
+// task definition of one 5-8a-certs-le stack on a schedule (docs: ecs/deployment), with the RuleRole that
 // may run exactly that task and pass exactly its roles.
 #include "ttsgen/catalog/production.hpp"
 #include "ttsgen/exports/ecs.hpp"

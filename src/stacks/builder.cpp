@@ -16,7 +16,7 @@ StackBuilder::StackBuilder(const Release& release, std::string_view stack_key)
   tmpl().set_description(stack->name_at(release) + ": " + stack->title + " (The Things Stack for AWS ECS, templates " +
                          release.str() + ")");
 
-  // The re-used parameters: the same names and constraints in every template (facts §0.2). They
+  // The re-used parameters: the same names and constraints in every template (docs: ecs/prerequisites). They
   // name every exported value and every named resource, so they are short and lowercase.
   network_name_ = &parameter("NetworkName")
                        .description("Name of the network, the same in every cluster and template (e.g. ttich).")
@@ -111,7 +111,7 @@ Value StackBuilder::tags(std::string_view name_suffix) const {
 
 StackModel StackBuilder::finish() {
   // Since 3.16.2 every template outputs its version: CloudFormation refuses an update that changes
-  // only parameters, and a changed output makes every release's update valid (facts §0.1).
+  // only parameters, and a changed output makes every release's update valid (docs: ecs/updating).
   output("VersionTag", release_.str()).description("Version of the template");
   return std::move(model_);
 }

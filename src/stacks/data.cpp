@@ -80,7 +80,7 @@ Value secret_value(const Resource& secret, const std::string& json_key) {
   return sub("{{resolve:secretsmanager:${" + secret.id() + "}:SecretString:" + json_key + "}}");
 }
 
-// Facts §2.4/§2.5 (all before 3.24.0, so the same in every supported release): db.r5 and the
+// docs: ecs/deployment, 2-1 and 2-2 (all before 3.24.0, so the same in every supported release): db.r5 and the
 // Graviton db.r6g classes came with 3.16.2, db.t4g with 3.22.0, which also made db.t4g.medium the
 // default.
 std::vector<std::string> aurora_instance_classes(const Release& /*release*/) {

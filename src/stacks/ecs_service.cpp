@@ -772,9 +772,9 @@ PersistentVolume persistent_volume(StackBuilder& s, const Cluster& cluster, Comp
                                    const std::string& volume_name, const std::string& container_path) {
   PersistentVolume v;
   const std::string name = c.options().name + "-data";
-  // Until the production fixes, monitoring data had no backup (facts §5.3: "not important") and went
-  // with the stack. From them on (catalog/production.hpp) the file system survives deletion and
-  // replacement and AWS Backup keeps daily backups (docs/decisions-production.md).
+  // Until the production fixes, monitoring data had no backup (docs: ecs/updating: "not important")
+  // and went with the stack. From them on (catalog/production.hpp) the file system survives deletion
+  // and replacement and AWS Backup keeps daily backups (docs/decisions-production.md).
   const bool fixes = catalog::has_production_fixes(s.release());
   Resource& fs = keep_data(s, s.resource(prefix + "FileSystem", "AWS::EFS::FileSystem"))
                      .set("Encrypted", true)

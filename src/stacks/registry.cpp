@@ -11,7 +11,7 @@ using catalog::ClusterRole;
 using catalog::Stack;
 using catalog::operator""_v;
 
-// Names and first releases before 3.24.0 follow the changelog (facts §4.2) even though ttsgen
+// Names and first releases before 3.24.0 follow the changelog (docs: ecs/changelog) even though ttsgen
 // renders from 3.24.0: they tell `list` and `docs` how long a stack has existed.
 const std::vector<Stack>& all_stacks() {
   static const std::vector<Stack> stacks{

@@ -130,7 +130,7 @@ void timescale_instance_parameters(StackBuilder& s, TimescaleParameters& p) {
                     .description("Name of the SSH key pair for the instance.")
                     .group("Instance")
                     .label("SSH key name");
-  // Amazon Linux 2 (facts §2.10): the newest image when the stack is deployed or updated, so an
+  // Amazon Linux 2 (docs: ecs/deployment): the newest image when the stack is deployed or updated, so an
   // update may replace the instance; the data volume and address stay.
   p.image_id = &s.parameter("ImageId", param_type::kImageIdFromSSM)
                     .description("Amazon Linux 2 image for x86_64 (a public SSM parameter).")

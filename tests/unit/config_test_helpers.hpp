@@ -22,7 +22,7 @@ namespace test {
 using ttsgen::cfn::Value;
 using Parameters = std::map<std::string, std::string>;
 
-// A name the facts give, and the releases it exists in: from `since` up to (not including)
+// A name the public docs give, and the releases it exists in: from `since` up to (not including)
 // `removed`. Names added before 3.24.0 use their first release; the check covers only the
 // supported releases.
 struct Lifetime {

@@ -19,8 +19,8 @@ using test::Value;
 
 namespace {
 
-// Every 4-2a parameter the facts name (tts-ecs-facts.md §2.16, §0.4, §4.1), with the release it
-// appeared in and the release that removed it. Typed from the facts, not read from the model.
+// Every 4-2a parameter the public docs name (docs: ecs/deployment, ecs/changelog), with the release it
+// appeared in and the release that removed it. Typed from the public docs, not read from the model.
 const std::vector<Lifetime> kDocumentedParameters{
     {"Domain", "3.9.0"},
     {"DefaultTenantID", "3.9.0"},
@@ -113,7 +113,7 @@ const std::vector<Lifetime> kDocumentedParameters{
     {"DownlinkQueueCapacity", "3.35.2"},
 };
 
-// Names ttsgen chose where the facts give only a label or a concept (docs/decisions-config.md).
+// Names ttsgen chose where the public docs give only a label or a concept (docs/decisions-config.md).
 const std::vector<Lifetime> kChosenParameters{
     {"IdentityServerDomain", "3.9.0"}, {"NetID", "3.9.0"},        {"DevAddrPrefix", "3.9.0"},
     {"JoinEUIPrefix", "3.9.0"},        {"NetworkTitle", "3.9.0"}, {"EmailSenderAddress", "3.9.0"},

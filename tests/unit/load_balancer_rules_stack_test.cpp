@@ -120,7 +120,7 @@ TEST_CASE("3-2: LBS CUPS mutual TLS listener and parameters from 3.30.0, TTGP 88
   CHECK(*property(resource(v3_32.tmpl, "ProxyTTGPTargetGroup"), "Port") == Value(8889));
 }
 
-TEST_CASE("3-2: the parameters the facts name exist in exactly their releases", "[stacks][load-balancer-rules]") {
+TEST_CASE("3-2: the parameters the public docs name exist in exactly their releases", "[stacks][load-balancer-rules]") {
   for (const auto& v : catalog::supported_releases()) {
     INFO(v.str());
     auto model = stacks::build_load_balancer_rules(v);

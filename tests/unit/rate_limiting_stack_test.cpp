@@ -20,7 +20,7 @@ namespace {
 
 const test::Parameters kRequired{{"NetworkName", "ttich"}, {"Environment", "prod"}, {"Cluster", "eu1"}};
 
-// The service switches and their releases (facts §2.17, §4.1: UDP GS rate limiting deprecated and
+// The service switches and their releases (docs: ecs/deployment, ecs/changelog: UDP GS rate limiting deprecated and
 // NOC rate limiting added in 3.26.0).
 const std::vector<Lifetime> kFlags{
     {"EnableISRateLimiting", "3.13.0"},      {"EnableGSRateLimiting", "3.13.0"},

@@ -16,7 +16,7 @@ using test::Value;
 
 namespace {
 
-// 4-1-secrets parameters the facts name (§0.2, §2.15, §4.1), typed from the facts.
+// 4-1-secrets parameters the public docs name (docs: ecs/prerequisites, ecs/deployment, ecs/changelog), typed from the public docs.
 const std::vector<Lifetime> kDocumentedParameters{
     {"ClusterSecretValue", "3.9.0"},
     {"IncludeConsole", "3.12.2"},
@@ -49,7 +49,7 @@ const std::vector<Lifetime> kChosenParameters{
     {"TTGCCustomCertificateKey", "3.32.0"},
 };
 
-// Resources and outputs the facts name.
+// Resources and outputs the public docs name.
 const std::vector<Lifetime> kDocumentedResources{
     {"PacketBrokerAgentSecrets", "3.10.6"},
     {"ProxyTLSSecret", "3.23.0"},

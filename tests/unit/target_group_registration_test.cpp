@@ -25,7 +25,7 @@ namespace {
 
 const char* kCertificate = "arn:aws:acm:eu-west-1:123456789012:certificate/12345678-1234-1234-1234-123456789012";
 
-// The documented names of a 3-2 switch in a consumer: InteropEnabledIS of 5-3a (facts §2.21) is
+// The documented names of a 3-2 switch in a consumer: InteropEnabledIS of 5-3a (docs: ecs/deployment) is
 // InteropEnabled of 3-2. Every other shared switch has the same name everywhere.
 std::string canonical(const std::string& name) { return name == "InteropEnabledIS" ? "InteropEnabled" : name; }
 

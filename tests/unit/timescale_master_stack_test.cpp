@@ -106,7 +106,7 @@ TEST_CASE("2-5: the data volume is encrypted, restorable and survives deletion a
     const auto& lt = *model.tmpl.find_resource("LaunchTemplate");
     CHECK(*property(lt, "LaunchTemplateData.BlockDeviceMappings")->items()[0].find("Ebs")->find("Encrypted") == Value(true));
     CHECK(*property(lt, "LaunchTemplateData.MetadataOptions.HttpTokens") == Value("required"));
-    // Amazon Linux 2 in every release (facts §2.10).
+    // Amazon Linux 2 in every release (docs: ecs/deployment).
     CHECK(test::default_of(model.tmpl, "ImageId").find("amzn2-ami") != std::string::npos);
   }
 }

@@ -135,7 +135,7 @@ class Resource {
   // Silences one cfn-lint rule for this resource only. The reason is required and is written next
   // to the suppression, so every exception is explained where a reviewer reads it.
   Resource& lint_suppress(std::string rule_id, std::string reason);
-  // States why a rule of the security baseline (DESIGN.md §5) does not apply to this resource:
+  // States why a rule of the security baseline (docs/decisions-check.md) does not apply to this resource:
   // `key` is the policy statement's Sid (write actions on Resource "*" where the service has no
   // resource-level permissions) or the property the rule is about (e.g. a documented parameter
   // that may turn TransitEncryptionEnabled off). Written to the resource's Metadata

@@ -4,7 +4,7 @@
 //              on every resource and parameter, valid logical ids, defaults that satisfy their
 //              own parameter's AllowedValues and AllowedPattern
 //   quota      CloudFormation's limits, on the exact bytes written
-//   security   the security baseline of DESIGN.md §5
+//   security   the security baseline of docs/decisions-check.md
 // Findings carry rule, logical id and path; the caller adds release and stack.
 
 #include <string_view>
@@ -36,7 +36,7 @@ std::vector<Finding> check_quotas(std::string_view bytes, const cfn::Value& docu
 std::vector<Finding> check_security(const cfn::Value& document);
 
 // Ports that the security baseline lets a parameter open to the internet: the public gateway
-// and API ports of The Things Stack (facts §3.1, §3.2).
+// and API ports of The Things Stack (docs: concepts/networking, ecs/architecture).
 bool is_public_port(long port);
 
 }  // namespace ttsgen::check

@@ -1,5 +1,5 @@
 #pragma once
-// `ttsgen validate`: every check of DESIGN.md §2.5 over a template set. The checks that judge one
+// `ttsgen validate`: every check of docs/cli.md over a template set. The checks that judge one
 // template (structure, references, schema, security) run once per distinct parsed template and
 // are remembered, because most templates are the same from one release to the next apart from
 // the release string (TemplateLoader shares their parse); quotas are measured on each file's own

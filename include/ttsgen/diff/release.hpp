@@ -36,7 +36,7 @@ Side folder_side(const std::filesystem::path& dir, const catalog::Version& v);
 // comparison and the upgrade notes of `to` (when `to` follows `from`).
 ReleaseDiff diff_releases(const Side& before, const Side& after, const catalog::Version& from, const catalog::Version& to);
 
-// Upgrade steps that the changelog asks for when updating to `to` (facts §4.1, §5.3), as Markdown
+// Upgrade steps that the changelog asks for when updating to `to` (docs: ecs/changelog, ecs/updating), as Markdown
 // sentences; empty for most releases.
 std::vector<std::string> upgrade_procedures(const catalog::Version& to);
 

@@ -2,7 +2,7 @@
 // Exports of 3-2-load-balancer-rules (stable key "load-balancer-rules"): the target groups that
 // the ECS services register with. Every exported target group exists whatever the parameters say
 // (listeners may be switched off; an ECS service must then not register, see the consumers).
-// Container ports (facts §3.2): GS 1700/udp, 1881, 1882, 1887, 1888; AS 1883; proxy (Envoy) 1884
+// Container ports (docs: ecs/architecture): GS 1700/udp, 1881, 1882, 1887, 1888; AS 1883; proxy (Envoy) 1884
 // gRPC, 1885 HTTP, 8886 interop TLS, 8987 LBS CUPS mTLS, 8889 TTGP, 8443 HTTPS pass-through;
 // Identity Server 1886 interop.
 // Health checks (TCP, from the load balancer's addresses in the VPC): the traffic port, except the

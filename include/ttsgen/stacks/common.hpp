@@ -1,6 +1,6 @@
 #pragma once
 // Building blocks shared by the stack files: IAM policy documents and S3 buckets that meet the
-// security baseline (DESIGN.md §5).
+// security baseline (docs/decisions-check.md).
 
 #include <string>
 #include <vector>

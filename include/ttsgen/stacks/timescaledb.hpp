@@ -1,6 +1,6 @@
 #pragma once
 // The TimescaleDB building block shared by 2-5-db-timescale(-master) and 2-6-db-timescale-replica
-// (facts §2.10, §2.11). A TimescaleDB instance ("node") is:
+// (docs: ecs/deployment). A TimescaleDB instance ("node") is:
 //   - an encrypted gp3 EBS data volume and a network interface with a fixed private address, both
 //     kept by the stack (the volume is snapshotted when deleted or replaced);
 //   - a single-instance Auto Scaling group of Amazon Linux 2 whose instances attach both at boot,
@@ -97,7 +97,7 @@ struct TimescaleRecord {
 const cfn::Resource& timescale_record(StackBuilder& s, const TimescaleRecord& record);
 
 // Daily snapshots of the volumes tagged TimescaleBackup=<tag> (StorageVolumeLifecyclePolicy, run
-// by VolumeLifecycleRole; facts §2.10: 3.10.6, names as in 3.15.0).
+// by VolumeLifecycleRole; docs: ecs/deployment: 3.10.6, names as in 3.15.0).
 void timescale_volume_backups(StackBuilder& s, cfn::Value backup_tag);
 
 }  // namespace ttsgen::stacks
