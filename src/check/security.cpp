@@ -15,6 +15,7 @@
 #include <optional>
 
 #include "ttsgen/check/template_checks.hpp"
+#include "walk.hpp"
 
 namespace ttsgen::check {
 
@@ -31,26 +32,9 @@ bool is_public_port(long port) {
 
 namespace {
 
-bool is_no_value(const Value& v) { return v.is_function("Ref") && v.argument().is_string() && v.argument().text() == "AWS::NoValue"; }
-
-// Calls f on every value `v` can take: both branches of Fn::If (recursively), except
-// AWS::NoValue; other values as they are.
-void each_branch(const Value& v, const std::string& path, const std::function<void(const Value&, const std::string&)>& f) {
-  if (v.is_function("Fn::If") && v.argument().is_list() && v.argument().size() == 3) {
-    for (std::size_t i : {std::size_t{1}, std::size_t{2}})
-      if (!is_no_value(v.argument().items()[i])) each_branch(v.argument().items()[i], path + ".Fn::If[" + std::to_string(i) + "]", f);
-    return;
-  }
-  f(v, path);
-}
-
-// Each item of a list (items may be Fn::If too); a scalar counts as a list of one.
-void each_item(const Value& v, const std::string& path, const std::function<void(const Value&, const std::string&)>& f) {
-  each_branch(v, path, [&](const Value& list, const std::string& at) {
-    if (!list.is_list()) return f(list, at);
-    for (std::size_t i = 0; i < list.size(); ++i) each_branch(list.items()[i], at + "[" + std::to_string(i) + "]", f);
-  });
-}
+using walk::each_branch;
+using walk::each_item;
+using walk::is_no_value;
 
 bool is_true(const Value& v) {
   return (v.kind() == Value::Kind::Bool && v.as_bool()) || (v.is_string() && (v.text() == "true" || v.text() == "True"));

@@ -2,11 +2,27 @@
 
 #include <algorithm>
 
+#include "ttsgen/catalog/production.hpp"
 #include "ttsgen/cfn/references.hpp"
 #include "ttsgen/check/parameter_contract.hpp"
+#include "ttsgen/check/production_checks.hpp"
 #include "ttsgen/check/template_checks.hpp"
 
 namespace ttsgen::check {
+
+namespace {
+
+// A production check (production_checks.hpp) on a release published before the production fixes
+// reports what that release is, as a note: it cannot be changed any more.
+Finding as_published(const TemplateSet& set, Finding f) {
+  if (set.version && !catalog::has_production_fixes(*set.version) && f.severity == Severity::Error) {
+    f.severity = Severity::Note;
+    f.message = "published before the production fixes of " + catalog::kProductionFixes.str() + ": " + f.message;
+  }
+  return f;
+}
+
+}  // namespace
 
 Validator::Validator(SchemaRegistry& registry) : registry_(registry) {}
 
@@ -34,6 +50,9 @@ const Validator::PerTemplate& Validator::per_template(const Parsed& parsed) {
     }
     append(check_schemas(doc, registry_));
     append(check_security(doc));
+    for (auto* production : {&check_retention, &check_deletion_protection, &check_name_lengths, &check_sensitive_wildcards,
+                             &check_single_writers})
+      for (auto& f : production(doc)) result.production.push_back(std::move(f));
     result.contracts = contracts_of(doc);
   }
   return cache_.emplace(&parsed, std::move(result)).first->second;
@@ -56,6 +75,11 @@ ReleaseResult Validator::validate(const TemplateSet& set, const ReleaseResult* p
       f.stack = t.name;
       out.findings.push_back(std::move(f));
     }
+    for (Finding f : checked.production) {
+      f.release = set.label;
+      f.stack = t.name;
+      out.findings.push_back(as_published(set, std::move(f)));
+    }
   }
   // A template that does not parse exports and imports nothing, so every set check would report
   // its absence again (one unparsable template buried its cause under 158 follow-on errors): the
@@ -73,6 +97,11 @@ ReleaseResult Validator::validate(const TemplateSet& set, const ReleaseResult* p
   out.analysis = analyse_set(set, contracts);
   for (const auto& f : out.analysis.findings) out.findings.push_back(f);
   for (auto& f : check_parameter_contract(set, contracts)) out.findings.push_back(std::move(f));
+  for (auto* production : {&check_stable_exports, &check_kms_permissions})
+    for (auto& f : production(set)) {
+      f.release = set.label;
+      out.findings.push_back(as_published(set, std::move(f)));
+    }
   if (previous)
     for (auto& f : removed_exports(previous->analysis, previous->label, out.analysis, out.label)) out.findings.push_back(std::move(f));
   return out;

@@ -13,6 +13,7 @@
 #include "command.hpp"
 #include "ttsgen/stacks/registry.hpp"
 #include "ttsgen/stacks/release_set.hpp"
+#include "ttsgen/stacks/stack_policy.hpp"
 #include "ttsgen/util/files.hpp"
 #include "ttsgen/util/sha256.hpp"
 #include "ttsgen/util/text_diff.hpp"
@@ -52,11 +53,24 @@ Json manifest_entry(const stacks::RenderedTemplate& f) {
   return {{"name", f.name}, {"file", f.file_name}, {"sha256", util::sha256_hex(f.content)}, {"bytes", f.content.size()}};
 }
 
-std::string manifest(const catalog::Version& v, render::Format format, const std::vector<Json>& entries) {
+// The manifest's lists: one entry per template, and one per stack policy written beside it.
+struct ManifestEntries {
+  std::vector<Json> templates;
+  std::vector<Json> stack_policies;
+};
+
+Json stack_policy_entry(const stacks::RenderedTemplate& f) {
+  return {{"name", f.name}, {"file", stacks::stack_policy_file_name(f.name)}, {"sha256", util::sha256_hex(f.stack_policy)},
+          {"bytes", f.stack_policy.size()}};
+}
+
+std::string manifest(const catalog::Version& v, render::Format format, const ManifestEntries& entries) {
   Json j;
   j["version"] = v.str();
   j["format"] = std::string(render::to_string(format));
-  j["templates"] = entries;
+  j["templates"] = entries.templates;
+  // Stack policies of the stateful stacks (stack_policy.hpp), part of the release's files.
+  if (!entries.stack_policies.empty()) j["stack_policies"] = entries.stack_policies;
   return j.dump(2) + "\n";
 }
 
@@ -152,7 +166,7 @@ int check_folder(const fs::path& dir, const std::vector<util::OutputFile>& expec
 // a killed render are removed; a lock keeps two renders from interleaving. With --stack the other
 // stacks' entries are kept, so the manifest stays whole.
 int write_folder(const fs::path& dir, const catalog::Version& version, render::Format format, std::vector<util::OutputFile> files,
-                 std::vector<Json> entries, bool partial, bool force, std::size_t bytes,
+                 ManifestEntries entries, bool partial, bool force, std::size_t bytes,
                  std::chrono::steady_clock::time_point started) {
   std::error_code ec;
   fs::path first_created;  // the outermost folder this render creates, removed again on failure
@@ -186,13 +200,18 @@ int write_folder(const fs::path& dir, const catalog::Version& version, render::F
       std::string old_version = earlier.manifest.value("version", ""), old_format = earlier.manifest.value("format", "");
       if (old_version != version.str() || old_format != render::to_string(format))
         throw UsageError("'" + dir.string() + "' holds release " + old_version + " (" + old_format + "); --stack adds to a folder of the same release and format only");
-      std::set<std::string> names;
-      for (const auto& e : entries) names.insert(e.value("name", ""));
-      for (const auto& e : earlier.manifest["templates"])
-        if (!names.count(e.value("name", ""))) entries.push_back(e);
-      std::stable_sort(entries.begin(), entries.end(), [](const Json& a, const Json& b) {
-        return catalog::numbering_less(a.value("name", ""), b.value("name", ""));
-      });
+      auto keep_earlier = [&](std::vector<Json>& list, const char* key) {
+        std::set<std::string> names;
+        for (const auto& e : list) names.insert(e.value("name", ""));
+        if (earlier.manifest.contains(key) && earlier.manifest[key].is_array())
+          for (const auto& e : earlier.manifest[key])
+            if (!names.count(e.value("name", ""))) list.push_back(e);
+        std::stable_sort(list.begin(), list.end(), [](const Json& a, const Json& b) {
+          return catalog::numbering_less(a.value("name", ""), b.value("name", ""));
+        });
+      };
+      keep_earlier(entries.templates, "templates");
+      keep_earlier(entries.stack_policies, "stack_policies");
     }
     files.push_back(util::OutputFile{"manifest.json", manifest(version, format, entries)});
 
@@ -212,8 +231,9 @@ int write_folder(const fs::path& dir, const catalog::Version& version, render::F
     }
     for (const auto& f : files) spdlog::debug("wrote {}", (dir / f.name).string());
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
-    spdlog::info("release {}: wrote {} templates ({} bytes, {}) and manifest.json to {}/ in {} ms{}", version.str(),
-                 files.size() - 1, bytes, render::to_string(format), dir.string(), ms,
+    auto policies = static_cast<std::size_t>(std::count_if(files.begin(), files.end(), [](const util::OutputFile& f) { return f.name.ends_with(".stack-policy.json"); }));
+    spdlog::info("release {}: wrote {} templates ({} bytes, {}), {} stack policies and manifest.json to {}/ in {} ms{}", version.str(),
+                 files.size() - 1 - policies, bytes, render::to_string(format), policies, render::to_string(format), dir.string(), ms,
                  stale.empty() ? "" : "; removed " + std::to_string(stale.size()) + " file(s) of an earlier render");
     return 0;
   } catch (...) {
@@ -238,12 +258,15 @@ int run_render(const RenderOptions& o) {
 
   fs::path dir = o.out.empty() ? fs::path("dist") / version.str() : fs::path(o.out);
   std::vector<util::OutputFile> files;
-  std::vector<Json> entries;
+  ManifestEntries entries;
   std::size_t bytes = 0;
   for (const auto& r : rendered) {
     files.push_back(util::OutputFile{r.file_name, r.content});
-    entries.push_back(manifest_entry(r));
+    entries.templates.push_back(manifest_entry(r));
     bytes += r.content.size();
+    if (r.stack_policy.empty()) continue;
+    files.push_back(util::OutputFile{stacks::stack_policy_file_name(r.name), r.stack_policy});
+    entries.stack_policies.push_back(stack_policy_entry(r));
   }
 
   if (o.check) {

@@ -4,6 +4,8 @@
 #include "ttsgen/catalog/changes.hpp"
 #include "ttsgen/diff/release.hpp"
 
+#include "ttsgen/catalog/production.hpp"
+
 namespace ttsgen::diff {
 
 namespace changes = catalog::changes;
@@ -26,6 +28,20 @@ std::vector<std::string> upgrade_procedures(const catalog::Version& to) {
   // 3.32.3: TimescaleDB 2.15.2.
   if (to == changes::kUpgradeTimescale2_15_2Script.release)
     return {"After upgrading TimescaleDB to 2.15.2, run the SQL script from the TimescaleDB 2.15.2 changelog."};
+  // The production fixes: changes of ours, not of the changelog (catalog/production.hpp,
+  // docs/decisions-production.md).
+  if (to == catalog::kProductionFixes)
+    return {"This release carries ttsgen's production fixes (changes of ours, not of the template changelog: "
+            "docs/decisions-production.md). Update the stacks that hold data first (`4-1-secrets`, `2-1-db-aurora-master`, "
+            "`2-3-db-redis`, `2-5-db-timescale-master`, `2-7-queue-sqs`, `5-5-tenant-resource-monitoring`, "
+            "`5-6-ecs-monitoring`): that update only adds Retain policies, deletion protection and backups. Then apply "
+            "each stack's `<name>.stack-policy.json` with `aws cloudformation set-stack-policy`.",
+            "Certbot: delete each `5-8b-ecs-certbot-scheduled-task` stack, update `5-8a-certs-le`, then deploy 5-8b "
+            "again: 5-8b now runs the task definition family, and the old revision export cannot change while imported.",
+            "Update `4-2a-configuration` before the ECS stacks: services with `UseCertificateAuthorityARN` import its "
+            "new `CertificateAuthorityArn` export, which exists only with `CertificateAuthorityARN` set.",
+            "`5-1-ecs-cluster` replaces its drain function (a shorter name) and rolls the container instances onto the "
+            "current ECS-optimized AMI, one at a time."};
   return {};
 }
 

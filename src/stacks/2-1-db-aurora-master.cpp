@@ -2,6 +2,7 @@
 // instance (docs: ecs/deployment). Primary cluster only. Readers are added by 2-2-db-aurora-replica.
 // The cluster is encrypted at rest and refuses connections without TLS; deleting or replacing it
 // leaves a final snapshot.
+#include "ttsgen/catalog/production.hpp"
 #include "ttsgen/exports/aurora.hpp"
 #include "ttsgen/exports/vpc.hpp"
 #include "ttsgen/stacks/builder.hpp"
@@ -130,8 +131,10 @@ StackModel build_aurora_master(const Release& release) {
           .set("VpcSecurityGroupIds", Value::list({s.import(exports::vpc::aurora_security_group)}))
           .set("DBClusterParameterGroupName", ref(parameters))
           .set("BackupRetentionPeriod", ref(backup_retention))
-          .set("CopyTagsToSnapshot", true)
-          .set("Tags", s.tags("aurora"));
+          .set("CopyTagsToSnapshot", true);
+  // Production fix (catalog/production.hpp): deleting the cluster takes a deliberate step first.
+  if (catalog::has_production_fixes(release)) cluster.set("DeletionProtection", true);
+  cluster.set("Tags", s.tags("aurora"));
 
   // Minor versions change only when the operator says so (best practice: control over downtime).
   s.resource("AuroraWriter", "AWS::RDS::DBInstance")

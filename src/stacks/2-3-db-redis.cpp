@@ -161,7 +161,7 @@ StackModel build_redis(const Release& release) {
     counts.set(n, Value::map({{"NumCacheClusters", std::stoi(n) + 1}}));
   auto& nodes = s.mapping("ReplicaCount", counts);
 
-  Resource& token = s.resource("RedisAuthToken", "AWS::SecretsManager::Secret")
+  Resource& token = keep_data(s, s.resource("RedisAuthToken", "AWS::SecretsManager::Secret"))
                         .set("Name", s.resource_name("redis-${Purpose}-auth-token"))
                         .set("Description", sub("AUTH token of the ${Purpose} Redis cluster"))
                         // Letters and digits: ElastiCache refuses @, " and / in tokens.

@@ -21,7 +21,8 @@ struct QueueSettings {
 };
 
 Resource& queue(StackBuilder& s, const std::string& id, const std::string& name, bool fifo, const QueueSettings& q) {
-  Resource& r = s.resource(id, "AWS::SQS::Queue").set("QueueName", s.resource_name(name + (fifo ? ".fifo" : "")));
+  // Messages (a dead-letter queue holds them up to 14 days) survive deletion and replacement.
+  Resource& r = keep_data(s, s.resource(id, "AWS::SQS::Queue")).set("QueueName", s.resource_name(name + (fifo ? ".fifo" : "")));
   if (fifo) r.set("FifoQueue", true);
   return r.set("MessageRetentionPeriod", q.retention)
       .set("KmsMasterKeyId", q.encryption_key)

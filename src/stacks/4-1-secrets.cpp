@@ -7,6 +7,7 @@
 // <KeyVaultSecretPrefix><id>. JSON layouts: include/ttsgen/exports/secrets.hpp.
 #include "ttsgen/exports/secrets.hpp"
 #include "ttsgen/stacks/builder.hpp"
+#include "ttsgen/stacks/common.hpp"
 #include "ttsgen/stacks/shared_parameters.hpp"
 #include "ttsgen/stacks/stacks.hpp"
 
@@ -29,7 +30,7 @@ std::string optional_secret_pattern(int min_length) {
 
 Resource& secret(StackBuilder& s, const std::string& id, const std::string& suffix, Value description,
                  const std::string& content_property, Value content) {
-  return s.resource(id, "AWS::SecretsManager::Secret")
+  return keep_data(s, s.resource(id, "AWS::SecretsManager::Secret"))
       .set("Name", s.resource_name(suffix))
       .set("Description", std::move(description))
       .set(content_property, std::move(content))
@@ -239,7 +240,7 @@ StackModel build_secrets(const Release& release) {
                                               "Key Vault: key that encrypts gateway secrets", ref(gateway_key));
 
   const Condition& grafana_given = s.is_set(grafana_password);
-  Resource& grafana_secret = s.resource("NOCGrafanaAdminPasswordSecret", "AWS::SecretsManager::Secret")
+  Resource& grafana_secret = keep_data(s, s.resource("NOCGrafanaAdminPasswordSecret", "AWS::SecretsManager::Secret"))
                                  .set("Name", s.resource_name("noc-grafana-admin-password"))
                                  .set("Description", in_use_when(s, include_noc, "Password of the admin of the NOC's Grafana"))
                                  .set("SecretString", if_(grafana_given, ref(grafana_password), pseudo::no_value()))

@@ -9,6 +9,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "ttsgen/catalog/production.hpp"
 #include "ttsgen/cfn/references.hpp"
 #include "ttsgen/exports/configuration.hpp"
 #include "ttsgen/stacks/builder.hpp"
@@ -716,6 +717,10 @@ StackModel build_configuration(const Release& release) {
   s.export_value(exports::configuration::domain, ref(parameter(s, "Domain")));
   s.export_value(exports::configuration::identity_server_domain, ref(parameter(s, "IdentityServerDomain")));
   s.export_value(exports::configuration::parameter_path, sub("/${NetworkName}/${Environment}/${Cluster}/config/"));
+  if (catalog::has_production_fixes(release)) {
+    const Parameter& ca = parameter(s, "CertificateAuthorityARN");
+    s.export_value(exports::configuration::certificate_authority_arn, ref(ca)).condition(s.is_set(ca));
+  }
   return s.finish();
 }
 

@@ -1,6 +1,7 @@
 // 5-1-ecs-cluster: the ECS cluster and its EC2 container instances in the private subnets
 // (docs: ecs/deployment), the Cloud Map namespace its services register in, and the lifecycle hook that
 // drains an instance before the Auto Scaling group terminates it.
+#include "ttsgen/catalog/production.hpp"
 #include "ttsgen/exports/ecs.hpp"
 #include "ttsgen/exports/vpc.hpp"
 #include "ttsgen/stacks/builder.hpp"
@@ -94,9 +95,14 @@ void add_draining(StackBuilder& s, const Resource& cluster, const Value& group_n
       .set("NotificationTargetARN", ref(topic))
       .set("RoleARN", get_att(hook_role, "Arn"));
 
-  Value function_name = s.resource_name("container-instance-draining");
+  // Production fix (catalog/production.hpp): Lambda accepts function names of at most 64
+  // characters, and "<network>-<environment>-<cluster>-container-instance-draining" reaches 73
+  // with the longest accepted NetworkName and Cluster; "-drain" keeps it at 52.
+  const std::string function_suffix =
+      catalog::has_production_fixes(s.release()) ? "drain" : "container-instance-draining";
+  Value function_name = s.resource_name(function_suffix);
   Resource& logs = s.resource("ECSAutoScalingGroupDrainingLogGroup", "AWS::Logs::LogGroup")
-                       .set("LogGroupName", sub("/aws/lambda/${NetworkName}-${Environment}-${Cluster}-container-instance-draining"))
+                       .set("LogGroupName", sub("/aws/lambda/${NetworkName}-${Environment}-${Cluster}-" + function_suffix))
                        .set("RetentionInDays", 30)
                        .set("Tags", s.tags("container-instance-draining"));
   Value container_instances = sub("arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:container-instance/${ECSCluster}/*");
@@ -288,8 +294,17 @@ StackModel build_ecs_cluster(const Release& release) {
                        .set("UserData", user_data_value);
     launch = {"LaunchConfigurationName", ref(lc)};
   }
-  Resource& group = s.resource("ECSAutoScalingGroup", "AWS::AutoScaling::AutoScalingGroup")
-                        .set(launch.first, launch.second)
+  Resource& group = s.resource("ECSAutoScalingGroup", "AWS::AutoScaling::AutoScalingGroup");
+  if (catalog::has_production_fixes(release)) {
+    // Production fix: a new launch template version (every update resolves the ECS-optimized AMI
+    // parameter anew) replaces the container instances one at a time; without an update policy
+    // only instances launched later would run the new AMI. The draining hook moves the tasks off
+    // each instance before it terminates.
+    group.update_policy(Value::map({{"AutoScalingRollingUpdate", Value::map({{"MinInstancesInService", 0},
+                                                                             {"MaxBatchSize", 1},
+                                                                             {"PauseTime", "PT5M"}})}}));
+  }
+  group.set(launch.first, launch.second)
                         .set("AutoScalingGroupName", group_name)
       .set("VPCZoneIdentifier", s.import(exports::vpc::private_subnet_ids))
       .set("MinSize", ref(count))

@@ -3,6 +3,7 @@
 // the Alert Routing Server through its SQS FIFO queue (2-7-queue-sqs). No changelog entry names
 // it; it first appears in 3.30.0, the release that renumbered 5-5-ecs-monitoring to 5-6 and
 // introduced the Alert Routing Server (docs/decisions-ecs.md).
+#include "ttsgen/catalog/production.hpp"
 #include "ttsgen/exports/secrets.hpp"
 #include "ttsgen/exports/sqs.hpp"
 #include "ttsgen/stacks/builder.hpp"
@@ -83,6 +84,9 @@ StackModel build_tenant_resource_monitoring(const Release& release) {
       .task_permission(allow("RouteAlerts", {"sqs:SendMessage", "sqs:GetQueueAttributes"},
                              s.import(exports::sqs::alert_routing_queue_arn)),
                        &routed);
+  // Production fix (catalog/production.hpp): with QueueKMSKeyId set in 2-7, sending needs the key.
+  if (catalog::has_production_fixes(release))
+    trm.task_permission(use_keys_via("UseQueueKey", {"kms:GenerateDataKey", "kms:Decrypt"}, "sqs"), &routed);
   trm.build();
   return s.finish();
 }

@@ -3,6 +3,7 @@
 // SupportProxyTLS it also stores a copy in the ProxyTLSSecret of 4-1 for the proxy. One
 // certificate per stack (3.11.2), told apart by CertificateID; 5-8b runs the exported task
 // definition on a schedule. First run: the RunCertbotTaskCLICommand output.
+#include "ttsgen/catalog/production.hpp"
 #include "ttsgen/exports/ecs.hpp"
 #include "ttsgen/exports/secrets.hpp"
 #include "ttsgen/stacks/builder.hpp"
@@ -14,6 +15,23 @@
 namespace ttsgen::stacks {
 
 using namespace cfn;
+
+namespace {
+
+// Production fix (catalog/production.hpp): the DNS-01 challenge changes only the TXT records
+// _acme-challenge.<Domain> (which also answers for *.<Domain>), not any record of the zone.
+Value answer_dns_challenge_only() {
+  Value statement = allow("AnswerDNSChallenge", {"route53:ChangeResourceRecordSets"},
+                          sub("arn:${AWS::Partition}:route53:::hostedzone/${HostedZoneId}"));
+  statement.set("Condition",
+                Value::map({{"ForAllValues:StringEquals",
+                             Value::map({{"route53:ChangeResourceRecordSetsNormalizedRecordNames",
+                                          Value::list({sub("_acme-challenge.${Domain}")})},
+                                         {"route53:ChangeResourceRecordSetsRecordTypes", Value::list({"TXT"})}})}}));
+  return statement;
+}
+
+}  // namespace
 
 StackModel build_certs_le(const Release& release) {
   StackBuilder s(release, "certs-le");
@@ -60,6 +78,7 @@ StackModel build_certs_le(const Release& release) {
   const Condition& tls = s.is_true(proxy_tls);
   const Condition& renewing = s.is_set(existing);
 
+  const bool fixes = catalog::has_production_fixes(release);
   ecs::Component certbot(s, cluster,
                          {.prefix = "Certbot",
                           .title = "certbot",
@@ -71,7 +90,9 @@ StackModel build_certs_le(const Release& release) {
                           .kind = ecs::Kind::Task,
                           // 3.26.1 added 8 and 16 vCPU to the service templates only.
                           .large_task_sizes = false,
-                          .group = "Certbot task"});
+                          .group = "Certbot task",
+                          // Production fix: several 5-8a stacks (one per CertificateID) in a cluster.
+                          .instance = fixes ? "-${CertificateID}" : ""});
   Value proxy_secret = s.import(exports::secrets::proxy_tls);
   certbot.env("DOMAIN", ref(domain))
       .env("SKIP_WILDCARD_SUBDOMAIN", ref(skip_wildcard))
@@ -80,8 +101,9 @@ StackModel build_certs_le(const Release& release) {
       .env("EXISTING_CERTIFICATE_ARN", ref(existing))
       .env("RENEW_BEFORE_EXPIRY", ref(renew))
       .env("PROXY_TLS_SECRET_ARN", proxy_secret, &tls)
-      .task_permission(allow("AnswerDNSChallenge", {"route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets"},
-                             sub("arn:${AWS::Partition}:route53:::hostedzone/${HostedZoneId}")))
+      .task_permission(fixes ? answer_dns_challenge_only()
+                             : allow("AnswerDNSChallenge", {"route53:ChangeResourceRecordSets", "route53:ListResourceRecordSets"},
+                                     sub("arn:${AWS::Partition}:route53:::hostedzone/${HostedZoneId}")))
       // GetChange is on change/*; ListHostedZones has no resource-level permissions.
       .task_permission(allow("WaitForDNS", {"route53:GetChange"}, sub("arn:${AWS::Partition}:route53:::change/*")))
       .task_permission(allow("FindHostedZone", {"route53:ListHostedZones", "acm:ListCertificates"}, "*"))
@@ -91,7 +113,13 @@ StackModel build_certs_le(const Release& release) {
       .task_permission(allow("StoreProxyCertificate", {"secretsmanager:PutSecretValue", "secretsmanager:DescribeSecret"},
                              proxy_secret),
                        &tls);
+  if (fixes) certbot.task_permission(allow("ReadZone", {"route53:ListResourceRecordSets"},
+                                           sub("arn:${AWS::Partition}:route53:::hostedzone/${HostedZoneId}")));
   Resource& task = certbot.build();
+  if (fixes)
+    certbot.task_role().security_exception(
+        "ImportCertificate", "the first run imports a new certificate, whose ARN nobody knows before; from then on "
+                             "ExistingCertARN limits the import to that certificate (docs/decisions-production.md)");
 
   lint_suppress_template(s, "W6001",
                          "RunCertbotTaskCLICommand is documented to carry the cluster, subnets and security group of "
@@ -107,6 +135,11 @@ StackModel build_certs_le(const Release& release) {
       .description("Runs the certbot task once (append --launch-type FARGATE when the cluster has no container "
                    "instances); the task log prints the CertificateArn");
   s.export_value(exports::ecs::certbot_task_definition_arn, ref(task), certificate_id);
+  if (fixes)
+    s.export_value(exports::ecs::certbot_task_definition_family_arn,
+                   sub("arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task-definition/${Family}",
+                       {{"Family", certbot.family()}}),
+                   certificate_id);
   s.export_value(exports::ecs::certbot_task_role_arn, get_att(certbot.task_role(), "Arn"), certificate_id);
   s.export_value(exports::ecs::certbot_execution_role_arn, get_att(certbot.execution_role(), "Arn"), certificate_id);
   return s.finish();

@@ -1,6 +1,7 @@
 // 5-8b-ecs-certbot-scheduled-task (5-7b- before 3.30.0): an EventBridge rule that runs the certbot
 // task definition of one 5-8a-certs-le stack on a schedule (docs: ecs/deployment), with the RuleRole that
 // may run exactly that task and pass exactly its roles.
+#include "ttsgen/catalog/production.hpp"
 #include "ttsgen/exports/ecs.hpp"
 #include "ttsgen/exports/vpc.hpp"
 #include "ttsgen/stacks/builder.hpp"
@@ -30,7 +31,12 @@ StackModel build_certbot_scheduled_task(const Release& release) {
                           .group(group)
                           .label("Launch type");
 
-  Value task_definition = s.import(exports::ecs::certbot_task_definition_arn, certificate_id);
+  // Production fix (catalog/production.hpp): the family, stable across 5-8a updates; the rule runs
+  // its latest ACTIVE revision, and the role may run any revision of that family.
+  const bool fixes = catalog::has_production_fixes(release);
+  Value task_definition = fixes ? s.import(exports::ecs::certbot_task_definition_family_arn, certificate_id)
+                                : s.import(exports::ecs::certbot_task_definition_arn, certificate_id);
+  Value runnable = fixes ? sub("${Family}:*", {{"Family", task_definition}}) : task_definition;
   Value cluster_arn = s.import(exports::ecs::cluster_arn);
   Resource& role =
       s.resource("RuleRole", "AWS::IAM::Role")
@@ -41,7 +47,7 @@ StackModel build_certbot_scheduled_task(const Release& release) {
                    {Value::map({{"Sid", "RunCertbotTask"},
                                 {"Effect", "Allow"},
                                 {"Action", "ecs:RunTask"},
-                                {"Resource", task_definition},
+                                {"Resource", runnable},
                                 {"Condition", Value::map({{"ArnEquals", Value::map({{"ecs:cluster", cluster_arn}})}})}}),
                     Value::map({{"Sid", "PassCertbotRoles"},
                                 {"Effect", "Allow"},

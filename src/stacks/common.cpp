@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "ttsgen/catalog/production.hpp"
+
 namespace ttsgen::stacks {
 
 using namespace cfn;
@@ -56,10 +58,22 @@ void lint_suppress_template(StackBuilder& s, std::string rule_id, std::string re
   s.tmpl().set_metadata("ttsgen-lint-reasons", Value::map({{std::move(rule_id), std::move(reason)}}));
 }
 
+Value use_keys_via(std::string sid, std::vector<std::string> actions, const std::string& service) {
+  Value statement = allow(std::move(sid), std::move(actions), arn("kms", "key/*"));
+  statement.set("Condition", Value::map({{"StringEquals", Value::map({{"kms:ViaService",
+                                                                       sub(service + ".${AWS::Region}.amazonaws.com")}})}}));
+  return statement;
+}
+
+Resource& keep_data(StackBuilder& s, Resource& r) {
+  if (catalog::has_production_fixes(s.release())) r.deletion_policy(Policy::Retain).update_replace_policy(Policy::Retain);
+  return r;
+}
+
 Resource& secret_from_parameter(StackBuilder& s, const std::string& id, const Parameter& parameter,
                                 const std::string& name_suffix, const std::string& description) {
   if (!parameter.is_no_echo()) throw std::logic_error(id + ": " + parameter.id() + " must be NoEcho");
-  return s.resource(id, "AWS::SecretsManager::Secret")
+  return keep_data(s, s.resource(id, "AWS::SecretsManager::Secret"))
       .set("Name", s.resource_name(name_suffix))
       .set("Description", description)
       .set("SecretString", ref(parameter))

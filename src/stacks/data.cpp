@@ -58,7 +58,7 @@ Resource& credentials_secret(StackBuilder& s, const CredentialsSecretOptions& o)
       // Letters and digits only: the password goes into connection URLs unescaped.
       {"ExcludePunctuation", true},
   });
-  Resource& secret = s.resource(o.id, "AWS::SecretsManager::Secret")
+  Resource& secret = keep_data(s, s.resource(o.id, "AWS::SecretsManager::Secret"))
                          .set("Name", s.resource_name(o.name_suffix))
                          .set("Description", o.description);
   if (o.password) {

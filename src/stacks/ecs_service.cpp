@@ -7,6 +7,7 @@
 #include <string_view>
 #include <utility>
 
+#include "ttsgen/catalog/production.hpp"
 #include "ttsgen/exports/aurora.hpp"
 #include "ttsgen/exports/configuration.hpp"
 #include "ttsgen/exports/ecs.hpp"
@@ -409,12 +410,16 @@ Component& Component::tts(const TtsRuntime& r, const Parameter* rate_limiting) {
 
   // 3.26.2: GOGC.
   if (r.gogc) env("GOGC", ref(*r.gogc));
-  // 3.24.0: client certificates from AWS Private CA. The CA's ARN is a parameter of 4-2a that is
-  // not exported, so the permission covers the Private CAs of the account in this region.
+  // 3.24.0: client certificates from AWS Private CA. Until the production fixes the CA's ARN (a
+  // parameter of 4-2a) was not exported and the permission covered every Private CA of the account
+  // in this region; from them on, only the CA 4-2a exports (catalog/production.hpp).
+  Value certificate_authorities = catalog::has_production_fixes(s_.release())
+                                      ? s_.import(exports::configuration::certificate_authority_arn)
+                                      : arn("acm-pca", "certificate-authority/*");
   task_permission(allow("IssueClientCertificates",
                         {"acm-pca:IssueCertificate", "acm-pca:GetCertificate", "acm-pca:GetCertificateAuthorityCertificate",
                          "acm-pca:DescribeCertificateAuthority"},
-                        arn("acm-pca", "certificate-authority/*")),
+                        certificate_authorities),
                   &s_.is_true(*r.use_certificate_authority));
   tts_start_ = true;
   return *this;
@@ -473,7 +478,7 @@ bool has_unconditional(const Value& list) {
 
 Resource& Component::add_roles_and_logs() {
   log_group_ = &s_.resource(id("LogGroup"), "AWS::Logs::LogGroup")
-                    .set("LogGroupName", sub("/ecs/${NetworkName}-${Environment}-${Cluster}/" + o_.name))
+                    .set("LogGroupName", sub("/ecs/${NetworkName}-${Environment}-${Cluster}/" + o_.name + o_.instance))
                     .set("RetentionInDays", ref(*c_.log_retention))
                     .set("Tags", s_.tags(o_.name));
 
@@ -536,6 +541,27 @@ void Component::add_alarms(const Resource& service) {
   if (o_.include) alarms = &s_.condition(id("Alarms"), and_({condition(*c_.alarms), condition(*o_.include)}));
   Value topic = Value::list({s_.import(exports::opsgenie::alarm_topic_arn)});
   const std::pair<const char*, const char*> metrics[] = {{"CPU", "CPUUtilization"}, {"Memory", "MemoryUtilization"}};
+  if (catalog::has_production_fixes(s_.release()) && o_.kind == Kind::Service) {
+    // Production fix: CPU and memory alarms say nothing when the service has no task at all (no
+    // data is "not breaching"). ECS publishes the service's CPUUtilization every minute while a
+    // task runs, so no sample for 5 minutes means no running task: missing data is breaching.
+    const Condition* running = alarms;
+    if (no_tasks_) running = &s_.condition(id("RunningAlarms"), and_({condition(*alarms), not_(condition(*no_tasks_))}));
+    s_.resource(id("RunningAlarm"), "AWS::CloudWatch::Alarm")
+        .condition(*running)
+        .set("AlarmDescription", "No task of the " + o_.title + " service has run for 5 minutes")
+        .set("Namespace", "AWS/ECS")
+        .set("MetricName", "CPUUtilization")
+        .set("Dimensions", Value::list({name_value("ClusterName", c_.name), name_value("ServiceName", get_att(service, "Name"))}))
+        .set("Statistic", "SampleCount")
+        .set("Period", 60)
+        .set("EvaluationPeriods", 5)
+        .set("Threshold", 1)
+        .set("ComparisonOperator", "LessThanThreshold")
+        .set("TreatMissingData", "breaching")
+        .set("AlarmActions", topic)
+        .set("OKActions", topic);
+  }
   for (const auto& [short_name, metric] : metrics) {
     s_.resource(id(std::string(short_name) + "Alarm"), "AWS::CloudWatch::Alarm")
         .condition(*alarms)
@@ -554,6 +580,13 @@ void Component::add_alarms(const Resource& service) {
         .set("OKActions", topic);
   }
 }
+
+Component& Component::single_writer() {
+  single_writer_ = true;
+  return *this;
+}
+
+Value Component::family() const { return s_.resource_name(o_.name + o_.instance); }
 
 Resource& Component::build() {
   if (rate_limiting_) config("TTS_CONFIG_RATE_LIMITING", exports::configuration::rate_limiting, rate_limiting_);
@@ -583,7 +616,7 @@ Resource& Component::build() {
                           : o_.kind == Kind::Daemon ? Value::strings({"EC2"})
                                                     : Value::strings({"EC2", "FARGATE"});
   Resource& task = s_.resource(id("TaskDefinition"), "AWS::ECS::TaskDefinition")
-                       .set("Family", s_.resource_name(o_.name))
+                       .set("Family", family())
                        .set("RequiresCompatibilities", compatibilities)
                        .set("NetworkMode", o_.kind == Kind::Daemon ? "host" : "awsvpc")
                        .set("Cpu", ref(*cpu_))
@@ -626,6 +659,11 @@ Resource& Component::build() {
       // 3.12.2: MinimumHealthyPercent 50; 3.25.1: only on EC2 services.
       deployment.set("MinimumHealthyPercent",
                      s_.release() >= changes::kMinimumHealthyPercentEC2Only ? if_(on_ec2(), 50, pseudo::no_value()) : Value(50));
+    }
+    if (single_writer_ && catalog::has_production_fixes(s_.release())) {
+      // Production fix: one writer at a time; the default MaximumPercent 200 starts the new task
+      // on the same data while the old one still runs.
+      deployment.set("MaximumPercent", 100).set("MinimumHealthyPercent", 0);
     }
     deployment.set("DeploymentCircuitBreaker", Value::map({{"Enable", true}, {"Rollback", true}}));
     service.set("NetworkConfiguration",
@@ -719,12 +757,15 @@ PersistentVolume persistent_volume(StackBuilder& s, const Cluster& cluster, Comp
                                    const std::string& volume_name, const std::string& container_path) {
   PersistentVolume v;
   const std::string name = c.options().name + "-data";
-  // Monitoring data has no backup (docs: ecs/updating: "not important"); it goes with the stack.
-  Resource& fs = s.resource(prefix + "FileSystem", "AWS::EFS::FileSystem")
+  // Until the production fixes, monitoring data had no backup (docs: ecs/updating: "not important")
+  // and went with the stack. From them on (catalog/production.hpp) the file system survives deletion
+  // and replacement and AWS Backup keeps daily backups (docs/decisions-production.md).
+  const bool fixes = catalog::has_production_fixes(s.release());
+  Resource& fs = keep_data(s, s.resource(prefix + "FileSystem", "AWS::EFS::FileSystem"))
                      .set("Encrypted", true)
                      .set("PerformanceMode", "generalPurpose")
                      .set("ThroughputMode", "elastic")
-                     .set("BackupPolicy", Value::map({{"Status", "DISABLED"}}))
+                     .set("BackupPolicy", Value::map({{"Status", fixes ? "ENABLED" : "DISABLED"}}))
                      .set("FileSystemTags", s.tags(name));
   v.file_system = &fs;
   Value security_groups = Value::list({s.import(exports::vpc::monitoring_storage_security_group)});
@@ -757,6 +798,7 @@ PersistentVolume persistent_volume(StackBuilder& s, const Cluster& cluster, Comp
                                    {"Condition", Value::map({{"StringEquals", Value::map({{"elasticfilesystem:AccessPointArn",
                                                                                             get_att(ap, "Arn")}})}})}}));
   for (const Resource* mt : v.mount_targets) c.service_depends_on(*mt);
+  c.single_writer();
   return v;
 }
 

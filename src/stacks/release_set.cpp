@@ -4,6 +4,7 @@
 
 #include "ttsgen/cfn/references.hpp"
 #include "ttsgen/stacks/registry.hpp"
+#include "ttsgen/stacks/stack_policy.hpp"
 
 namespace ttsgen::stacks {
 
@@ -41,7 +42,7 @@ std::vector<RenderedTemplate> render_release(const catalog::Version& v, render::
   std::vector<RenderedTemplate> rendered;
   build_each(v, selection, [&](BuiltStack b, cfn::Value document) {
     std::string content = format == render::Format::Yaml ? render::to_yaml(document) : render::to_json(document);
-    rendered.push_back(RenderedTemplate{b.stack, b.name, template_file_name(b.name), std::move(content)});
+    rendered.push_back(RenderedTemplate{b.stack, b.name, template_file_name(b.name), std::move(content), stack_policy(v, document)});
   });
   return rendered;
 }

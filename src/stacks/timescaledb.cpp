@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "ttsgen/catalog/production.hpp"
 #include "ttsgen/stacks/common.hpp"
 #include "ttsgen/stacks/data.hpp"
 #include "ttsgen/util/embedded.hpp"
@@ -205,6 +206,13 @@ const Resource& timescale_instance_profile(StackBuilder& s, const TimescaleParam
                 arn("logs", "log-group:${SessionManagerLogGroup}:*")),
           pseudo::no_value()),
   };
+  // Production fix (catalog/production.hpp): attaching a volume encrypted with a customer managed
+  // key (EBSKmsKeyId) needs a grant for EC2 on that key.
+  if (catalog::has_production_fixes(s.release())) {
+    Value grant = use_keys_via("AttachEncryptedVolume", {"kms:CreateGrant", "kms:DescribeKey"}, "ec2");
+    grant.find("Condition")->set("Bool", Value::map({{"kms:GrantIsForAWSResource", true}}));
+    statements.push_back(if_(s.is_set(*p.kms_key), std::move(grant), pseudo::no_value()));
+  }
   Resource& role = s.resource("InstanceRole", "AWS::IAM::Role")
                        .set("AssumeRolePolicyDocument", service_trust_policy("ec2.amazonaws.com"))
                        .set("ManagedPolicyArns", Value::list({managed_policy_arn("AmazonSSMManagedInstanceCore")}))

@@ -325,10 +325,66 @@ def deploy(args):
                       f"{len(described.get('Outputs', []))} outputs")
         exports = all_exports(cfn)
         print(f"deployed {len(deployed)} stacks of {version} in {time.time() - started:.1f} s; {len(exports)} exports")
+        delete_and_survive(cfn, client, graph, deployed, templates)
     finally:
         emulator.stop()
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+
+
+# The data stack deleted at the end, and how to tell that a retained resource still exists, by type
+# (given the client factory and the resource's physical id).
+SURVIVOR_STACK = "2-7-queue-sqs"
+EXISTS = {
+    "AWS::SQS::Queue": lambda client, pid: client("sqs").get_queue_attributes(QueueUrl=pid, AttributeNames=["QueueArn"]),
+    "AWS::SecretsManager::Secret": lambda client, pid: client("secretsmanager").describe_secret(SecretId=pid),
+    "AWS::EFS::FileSystem": lambda client, pid: client("efs").describe_file_systems(FileSystemId=pid),
+    "AWS::S3::Bucket": lambda client, pid: client("s3").head_bucket(Bucket=pid),
+}
+
+
+def delete_and_survive(cfn, client, graph, deployed, templates):
+    """Deletes the data stack SURVIVOR_STACK the way an operator must (the stacks that import from it
+    first, newest first: AWS refuses to delete an export in use, which moto does not check) and
+    asserts that every resource its template retains (DeletionPolicy Retain) still exists."""
+    stacks = {s["name"]: s for s in graph["stacks"]}
+    names = {short: name for name in deployed.values() for short in [name[len(PREFIX) + 1:]]}
+    target = SURVIVOR_STACK if SURVIVOR_STACK in names else None
+    if target is None:
+        raise Failure(f"delete-and-survive: {SURVIVOR_STACK} was not deployed")
+    dependents, todo = set(), [SURVIVOR_STACK]
+    while todo:
+        producer = todo.pop()
+        for edge in graph["edges"]:
+            if edge["from"] == producer and edge["to"] not in dependents:
+                dependents.add(edge["to"])
+                todo.append(edge["to"])
+    template = load_template(templates / stacks[SURVIVOR_STACK]["file"])
+    retained = {r["LogicalResourceId"]: (r["ResourceType"], r["PhysicalResourceId"])
+                for r in cfn.describe_stack_resources(StackName=names[target])["StackResources"]
+                if template["Resources"][r["LogicalResourceId"]].get("DeletionPolicy") == "Retain"}
+    if not retained:
+        raise Failure(f"delete-and-survive: {SURVIVOR_STACK} retains nothing; nothing to check")
+    copies_of = lambda stack: [n for n in names if n == stack or n.startswith(stack + "-")]  # noqa: E731
+    for short in reversed([n for n in names if any(n in copies_of(d) for d in dependents)]):
+        cfn.delete_stack(StackName=names[short])
+    cfn.delete_stack(StackName=names[target])
+    remaining = [s["StackName"] for s in cfn.describe_stacks()["Stacks"] if s["StackName"] == names[target]]
+    if remaining:
+        raise Failure(f"delete-and-survive: {names[target]} still exists after delete-stack")
+    lost = []
+    for logical, (rtype, pid) in sorted(retained.items()):
+        check = EXISTS.get(rtype)
+        if check is None:
+            raise Failure(f"delete-and-survive: no existence check for {rtype} ({logical}); add one to EXISTS")
+        try:
+            check(client, pid)
+        except Exception as e:  # botocore ClientError: the resource is gone
+            lost.append(f"{logical} ({rtype} {pid}): {e}")
+    if lost:
+        raise Failure("delete-and-survive: retained resources lost with the stack:\n  " + "\n  ".join(lost))
+    print(f"deleted {names[target]} (after {len(dependents)} dependent stack(s)): "
+          f"{len(retained)} retained resources survive ({', '.join(sorted(retained))})")
 
 
 def errors_in(log):

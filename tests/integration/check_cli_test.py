@@ -149,6 +149,26 @@ class Validate(unittest.TestCase):
         self.assertEqual(found[0]["logical_id"], "LoadBalancerLogsBucket")
         self.assertIn("the bucket is not encrypted", found[0]["message"])
 
+    def test_secret_without_retention(self):
+        # The production checks (docs/decisions-production.md) on a folder: a generated key that a
+        # stack deletion would destroy.
+        f = Fixture(self.tmp.name)
+        f.edit("4-1-secrets", lambda d: d["Resources"]["GCSTokenHashKey"].pop("DeletionPolicy"))
+        found = self.findings(f.validate(), "retention")
+        self.assertEqual(len(found), 1)
+        self.assertEqual(found[0]["path"], "Resources.GCSTokenHashKey.DeletionPolicy")
+        self.assertIn("the secret's value, which is lost", found[0]["message"])
+
+    def test_stack_policies_are_rendered_and_listed(self):
+        f = Fixture(self.tmp.name)
+        manifest = json.loads((f.dir / "manifest.json").read_text())
+        listed = {p["name"]: p["file"] for p in manifest["stack_policies"]}
+        self.assertEqual(listed["2-1-db-aurora-master"], "2-1-db-aurora-master.stack-policy.json")
+        self.assertNotIn("1-3-opsgenie", listed)
+        for name, file in listed.items():
+            policy = json.loads((f.dir / file).read_text())
+            self.assertEqual(policy["Statement"][1]["Action"], ["Update:Replace", "Update:Delete"], name)
+
     def test_unparsable_template(self):
         f = Fixture(self.tmp.name)
         (f.dir / "1-3-opsgenie.gen.template").write_text("{not json")

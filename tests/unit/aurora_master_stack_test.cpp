@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "data_stack_test_helpers.hpp"
+#include "ttsgen/catalog/production.hpp"
 #include "ttsgen/stacks/stacks.hpp"
 
 using namespace ttsgen;
@@ -99,12 +100,18 @@ TEST_CASE("2-1-db-aurora-master exports the contract in every release", "[stacks
   }
 }
 
-TEST_CASE("2-1-db-aurora-master changes only in 3.29.0 within the supported releases", "[stacks][aurora]") {
+TEST_CASE("2-1-db-aurora-master changes only in 3.29.0 and with the production fixes", "[stacks][aurora]") {
   std::string before = test::yaml_without_release(stacks::build_aurora_master("3.24.0"_v).tmpl);
   std::string after = test::yaml_without_release(stacks::build_aurora_master("3.29.0"_v).tmpl);
+  std::string fixed = test::yaml_without_release(stacks::build_aurora_master(catalog::kProductionFixes).tmpl);
   CHECK(before != after);
+  CHECK(after != fixed);
   for (const auto& v : catalog::supported_releases()) {
     INFO(v.str());
-    CHECK(test::yaml_without_release(stacks::build_aurora_master(v).tmpl) == (v < "3.29.0"_v ? before : after));
+    CHECK(test::yaml_without_release(stacks::build_aurora_master(v).tmpl) ==
+          (v < "3.29.0"_v ? before : v < catalog::kProductionFixes ? after : fixed));
   }
+  // The production fix: deleting the cluster takes turning DeletionProtection off first.
+  CHECK(*test::property(*stacks::build_aurora_master(catalog::kProductionFixes).tmpl.find_resource("AuroraCluster"),
+                        "DeletionProtection") == Value(true));
 }

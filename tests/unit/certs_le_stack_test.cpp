@@ -22,7 +22,10 @@ TEST_CASE("5-x-certs-le: certbot task, RunCertbotTaskCLICommand and the exports 
       CHECK(o.value().argument().items()[0].text().rfind("aws ecs run-task", 0) == 0);
     }
   CHECK(command);
+  // The revision ARN stays exported for one release after the production fixes (nobody imports it
+  // any more), so that it can be removed without breaking a 5-8b that still imports it.
   CHECK(model.exports == std::vector<const catalog::Export*>{&exports::ecs::certbot_task_definition_arn,
+                                                             &exports::ecs::certbot_task_definition_family_arn,
                                                              &exports::ecs::certbot_task_role_arn,
                                                              &exports::ecs::certbot_execution_role_arn});
   for (const auto& o : t.outputs())

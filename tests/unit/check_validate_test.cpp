@@ -5,6 +5,7 @@
 
 #include <functional>
 
+#include "check_fixtures.hpp"
 #include "ttsgen/catalog/version.hpp"
 #include "ttsgen/cfn/intrinsics.hpp"
 #include "ttsgen/check/validate.hpp"
@@ -24,22 +25,7 @@ check::TemplateSet release(const std::string& v) {
   return loader.release(*catalog::parse_version(v));
 }
 
-check::TemplateSet mutated(check::TemplateSet set, const std::string& stack, const std::function<void(Value&)>& edit) {
-  bool found = false;
-  for (auto& t : set.templates) {
-    if (t.name != stack) continue;
-    Value doc = t.parsed->document;
-    edit(doc);
-    auto parsed = std::make_shared<check::Parsed>();
-    t.bytes = render::to_yaml(doc);
-    parsed->document = render::parse_template(t.bytes);
-    parsed->release = t.parsed->release;
-    t.parsed = parsed;
-    found = true;
-  }
-  REQUIRE(found);
-  return set;
-}
+using test::mutated;
 
 std::vector<Finding> findings_of(const check::TemplateSet& set, Severity severity = Severity::Error,
                                  const check::ReleaseResult* previous = nullptr) {

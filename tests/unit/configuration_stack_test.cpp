@@ -4,6 +4,7 @@
 
 #include "config_test_helpers.hpp"
 #include "stack_test_helpers.hpp"
+#include "ttsgen/catalog/production.hpp"
 #include "ttsgen/exports/configuration.hpp"
 #include "ttsgen/render/render.hpp"
 #include "ttsgen/stacks/configuration.hpp"
@@ -296,8 +297,11 @@ TEST_CASE("4-2a-configuration exports every document name and the domains", "[st
       CHECK(keys.count(std::string(x->key)) == 1);
     }
     CHECK(model.imports.empty());
-    // The exports are the parameters' names (Ref), never a condition away.
-    for (const auto& o : model.tmpl.outputs()) CHECK(o.condition_id().empty());
+    // The exports are the parameters' names (Ref), never a condition away; except the Private CA
+    // (production fixes), exported only when it is set, for the task roles that issue from it.
+    for (const auto& o : model.tmpl.outputs())
+      CHECK(o.condition_id() == (o.id() == "CertificateAuthorityArn" ? "HasCertificateAuthorityARN" : ""));
+    CHECK(keys.count("CertificateAuthorityArn") == (catalog::has_production_fixes(v) ? 1u : 0u));
   }
   auto model = stacks::build_configuration("3.35.2"_v);
   CHECK(model.tmpl.find_resource("GSConfiguration") != nullptr);

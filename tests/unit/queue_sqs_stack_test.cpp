@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "data_stack_test_helpers.hpp"
+#include "ttsgen/catalog/production.hpp"
 #include "ttsgen/stacks/stacks.hpp"
 
 using namespace ttsgen;
@@ -57,9 +58,21 @@ TEST_CASE("SQS: every queue is encrypted and refuses requests without TLS", "[st
 TEST_CASE("SQS template content is the same under all three names", "[stacks][sqs]") {
   std::string first = test::yaml_without_release(stacks::build_queue_sqs("3.28.2"_v).tmpl);
   for (const auto& v : catalog::supported_releases()) {
-    if (v < "3.28.2"_v) continue;
+    if (v < "3.28.2"_v || catalog::has_production_fixes(v)) continue;
     INFO(v.str());
     // The description names the stack; everything else is equal.
     CHECK(test::yaml_without_release(stacks::build_queue_sqs(v).tmpl) == first);
   }
+  // The production fixes (ours) retain every queue, and change nothing else.
+  Value doc = stacks::build_queue_sqs(catalog::kProductionFixes).tmpl.to_value();
+  for (const char* q : {"AlertRoutingQueue", "AlertRoutingDeadLetterQueue", "WebhooksQueue", "WebhooksDeadLetterQueue"}) {
+    INFO(q);
+    Value& queue = *doc.find("Resources")->find(q);
+    CHECK(*queue.find("DeletionPolicy") == Value("Retain"));
+    CHECK(*queue.find("UpdateReplacePolicy") == Value("Retain"));
+    queue.erase("DeletionPolicy");
+    queue.erase("UpdateReplacePolicy");
+  }
+  Value before = stacks::build_queue_sqs("3.35.1"_v).tmpl.to_value();
+  CHECK(*doc.find("Resources") == *before.find("Resources"));
 }

@@ -4,6 +4,7 @@
 
 #include "config_test_helpers.hpp"
 #include "stack_test_helpers.hpp"
+#include "ttsgen/catalog/production.hpp"
 #include "ttsgen/exports/secrets.hpp"
 #include "ttsgen/stacks/stacks.hpp"
 
@@ -219,6 +220,18 @@ TEST_CASE("4-1-secrets refuses incomplete credentials with Rules", "[stacks][sec
 }
 
 TEST_CASE("4-1-secrets changes only where the changelog says", "[stacks][secrets]") {
-  // 3.30.0: − GSGatewayTokensHashKey; 3.32.0: + EnableTTGCCustomCertificate.
-  CHECK(test::changed_releases(stacks::build_secrets) == std::set<std::string>{"3.30.0", "3.32.0"});
+  // 3.30.0: − GSGatewayTokensHashKey; 3.32.0: + EnableTTGCCustomCertificate; the production fixes
+  // (ours): every secret is retained.
+  CHECK(test::changed_releases(stacks::build_secrets) == std::set<std::string>{"3.30.0", "3.32.0", catalog::kProductionFixes.str()});
+  auto model = stacks::build_secrets(catalog::kProductionFixes);
+  Value doc = model.tmpl.to_value();
+  std::size_t secrets = 0;
+  for (const auto& r : doc.find("Resources")->entries()) {
+    if (r.value.find("Type")->text() != "AWS::SecretsManager::Secret") continue;
+    INFO(r.key);
+    ++secrets;
+    CHECK(*r.value.find("DeletionPolicy") == Value("Retain"));
+    CHECK(*r.value.find("UpdateReplacePolicy") == Value("Retain"));
+  }
+  CHECK(secrets > 10);
 }

@@ -9,6 +9,8 @@
 #include <array>
 #include <string_view>
 
+#include "ttsgen/cfn/value.hpp"
+
 namespace ttsgen::cfn {
 
 struct StatefulType {
@@ -34,6 +36,16 @@ inline const StatefulType* stateful_type(std::string_view type) {
   for (const StatefulType& t : kStatefulTypes)
     if (t.type == type) return &t;
   return nullptr;
+}
+
+// An Aurora member instance (AWS::RDS::DBInstance with DBClusterIdentifier) holds no data of its
+// own: its cluster does. `resource` is the resource's value in a template document.
+inline bool is_cluster_member(const Value& resource) {
+  const Value* type = resource.is_map() ? resource.find("Type") : nullptr;
+  if (!type || !type->is_string() || type->text() != "AWS::RDS::DBInstance") return false;
+  const Value* props = resource.is_map() ? resource.find("Properties") : nullptr;
+  const Value* cluster = props && props->is_map() ? props->find("DBClusterIdentifier") : nullptr;
+  return cluster != nullptr && !cluster->is_null();
 }
 
 }  // namespace ttsgen::cfn

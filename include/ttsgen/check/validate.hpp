@@ -39,6 +39,7 @@ class Validator {
  private:
   struct PerTemplate {
     std::vector<Finding> findings;
+    std::vector<Finding> production;  // production_checks.hpp: severity depends on the release
     Contracts contracts;
   };
   const PerTemplate& per_template(const Parsed& parsed);

@@ -41,6 +41,12 @@ inline constexpr Export identity_server_domain{"configuration", "IdentityServerD
 inline constexpr Export parameter_path{"configuration", "ConfigurationParameterPath",
                                        "Path of the SSM parameters with the configuration documents of the cluster"};
 
+// Production fix (catalog/production.hpp): the AWS Private CA set as CertificateAuthorityARN,
+// exported only when it is set, so that the task roles of services with UseCertificateAuthorityARN
+// may issue certificates from that CA alone instead of from every CA of the account.
+inline constexpr Export certificate_authority_arn{"configuration", "CertificateAuthorityArn",
+                                                  "ARN of the AWS Private CA that issues client certificates"};
+
 inline constexpr Export rate_limiting{"rate-limiting", "RateLimitingConfigurationParameter",
                                       "SSM parameter with the rate-limiting configuration"};
 inline constexpr Export resource_limiting{"resource-limiting", "ResourceLimitingConfigurationParameter",

@@ -23,6 +23,13 @@ inline constexpr Export service_discovery_namespace_name{"ecs-cluster", "Service
 // 5-8b-ecs-certbot-scheduled-task runs that task definition on a schedule.
 inline constexpr Export certbot_task_definition_arn{"certs-le", "CertbotTaskDefinitionArn",
                                                     "ARN of the certbot task definition", false, "certbot"};
+// Production fix (catalog/production.hpp): the task definition's family as an ARN without a
+// revision. Unlike the revision ARN above, it stays the same when an update replaces the task
+// definition, so CloudFormation can update 5-8a while 5-8b imports it; RunTask (and the
+// EventBridge target) then runs the latest ACTIVE revision.
+inline constexpr Export certbot_task_definition_family_arn{"certs-le", "CertbotTaskDefinitionFamilyArn",
+                                                           "ARN of the certbot task definition family (no revision)", false,
+                                                           "certbot"};
 inline constexpr Export certbot_task_role_arn{"certs-le", "CertbotTaskRoleArn", "ARN of the certbot task role", false,
                                               "certbot"};
 inline constexpr Export certbot_execution_role_arn{"certs-le", "CertbotExecutionRoleArn",

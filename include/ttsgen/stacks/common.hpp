@@ -30,6 +30,16 @@ Value managed_policy_arn(const std::string& name);
 // parameter's ARN is "arn:…:parameter" followed by the name (ecs::ssm_parameter_arn).
 Value ssm_parameter_name(const std::string& path);
 
+// DeletionPolicy and UpdateReplacePolicy Retain on a resource whose data cannot be recreated (a
+// generated secret, a file system, a queue's messages), from the production fixes on
+// (catalog/production.hpp); earlier releases are rendered as they were.
+cfn::Resource& keep_data(StackBuilder& s, cfn::Resource& r);
+
+// An Allow of KMS `actions` on the account's keys, only as used by the AWS service `service`
+// (kms:ViaService <service>.<region>.amazonaws.com): for a role that uses a resource encrypted with
+// a customer managed key that is a parameter (an ID, ARN or alias the role cannot name exactly).
+Value use_keys_via(std::string sid, std::vector<std::string> actions, const std::string& service);
+
 // A Deny statement for `action` (e.g. "s3:*") on `resources` for every request without TLS.
 Value deny_insecure_transport(const std::string& action, Value resources);
 

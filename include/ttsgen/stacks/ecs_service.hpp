@@ -123,6 +123,10 @@ struct ComponentOptions {
   int nofile = 0;
   // Console group of the parameters (default: the title).
   std::string group;
+  // Fn::Sub text appended to the physical names (task definition family, log group) of a
+  // component whose stack is deployed several times in a cluster, e.g. "-${CertificateID}": two
+  // copies would otherwise collide on the log group name and share a family.
+  std::string instance;
 };
 
 class Component {
@@ -167,6 +171,10 @@ class Component {
   Component& service_depends_on(const cfn::Resource& r);
   // Keeps the service but runs no task while `c` holds.
   Component& no_tasks_when(const cfn::Condition& c);
+  // The task owns data that only one writer may use (Prometheus on EFS): from the production
+  // fixes a deployment stops the old task before it starts the new one (MaximumPercent 100,
+  // MinimumHealthyPercent 0) instead of running two for a while.
+  Component& single_writer();
 
   // A PostgreSQL database of a TTS component, for the setting TTN_LW_<key>_DATABASE_URI (key e.g.
   // "IS", "AS_PACKAGES_STORAGE_POSTGRES", "NOC_STORE"): TTS_<key>_DATABASE_HOST, _PORT, _NAME
@@ -197,6 +205,9 @@ class Component {
   // After build(): the ECS service (null for tasks).
   const cfn::Resource* service() const { return service_; }
   const cfn::Resource& task_role() const { return *task_role_; }
+  cfn::Resource& task_role() { return *task_role_; }
+  // The task definition family, "<network>-<environment>-<cluster>-<name><instance>".
+  Value family() const;
   const cfn::Resource& execution_role() const { return *execution_role_; }
 
  private:
@@ -240,6 +251,7 @@ class Component {
   bool has_unconditional_target_ = false;
   std::vector<const cfn::Condition*> target_conditions_;
   const cfn::Condition* no_tasks_ = nullptr;
+  bool single_writer_ = false;
   std::vector<const cfn::Resource*> service_dependencies_;
   Value sidecars_ = Value::list();
   Value volumes_ = Value::list();

@@ -23,6 +23,7 @@ struct RenderedTemplate {
   std::string name;       // e.g. "1-1-vpc"
   std::string file_name;  // e.g. "1-1-vpc.gen.template"
   std::string content;
+  std::string stack_policy;  // stack_policy.hpp; empty when the stack has none
 };
 
 struct BuildError : std::runtime_error {
