@@ -196,7 +196,9 @@ class RenderOwnsItsFolder(Contract):
         old = set(self.names(out))
         run("render", "--version", "3.35.2", "--out", str(out))
         new = set(self.names(out))
-        expected = {f["file"] for f in json.loads((out / "manifest.json").read_text())["templates"]} | {"manifest.json"}
+        manifest = json.loads((out / "manifest.json").read_text())
+        listed = manifest["templates"] + manifest.get("stack_policies", [])
+        expected = {f["file"] for f in listed} | {"manifest.json"}
         self.assertEqual(new, expected)
         self.assertTrue(old - new, "3.24.0 has templates 3.35.2 lacks")
         r = run("render", "--version", "3.35.2", "--out", str(out), "--check")
@@ -237,6 +239,14 @@ class RenderOwnsItsFolder(Contract):
         self.assertExit(run("render", "--version", "3.30.0", "--out", str(out), "--check"), 0)
         r = run("render", "--version", "3.35.2", "--out", str(out), "--stack", "1-1-vpc")
         self.assertExit(r, 2, "release 3.30.0", "--stack")
+
+    def test_stack_keeps_the_stack_policies_of_the_manifest(self):
+        out = self.render("3.35.2", "p")
+        before = json.loads((out / "manifest.json").read_text())
+        self.assertTrue(before["stack_policies"], "3.35.2 renders stack policies")
+        self.assertExit(run("render", "--version", "3.35.2", "--out", str(out), "--stack", "4-1-secrets"), 0)
+        self.assertEqual(json.loads((out / "manifest.json").read_text()), before)
+        self.assertExit(run("render", "--version", "3.35.2", "--out", str(out), "--check"), 0)
 
     def test_two_renders_cannot_interleave(self):
         out = self.render()
