@@ -2,6 +2,7 @@
 
 #include "ttsgen/catalog/production.hpp"
 #include "ttsgen/cfn/references.hpp"
+#include "ttsgen/check/parameter_contract.hpp"
 #include "ttsgen/check/production_checks.hpp"
 #include "ttsgen/check/template_checks.hpp"
 
@@ -85,6 +86,7 @@ ReleaseResult Validator::validate(const TemplateSet& set, const ReleaseResult* p
       f.release = set.label;
       out.findings.push_back(as_published(set, std::move(f)));
     }
+  for (auto& f : check_parameter_contract(set, contracts)) out.findings.push_back(std::move(f));
   if (previous)
     for (auto& f : removed_exports(previous->analysis, previous->label, out.analysis, out.label)) out.findings.push_back(std::move(f));
   return out;

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "command.hpp"
+#include "ttsgen/docs/features.hpp"
 #include "ttsgen/docs/reference.hpp"
 #include "ttsgen/util/files.hpp"
 
@@ -20,6 +21,7 @@ int run_docs(const DocsOptions& o) {
   if (o.out.empty()) throw UsageError("--out DIR is required (e.g. --out docs/stacks)");
   std::vector<util::OutputFile> files;
   for (auto& page : docs::stack_reference(v)) files.push_back(util::OutputFile{page.file_name, std::move(page.content)});
+  files.push_back(util::OutputFile{"features.md", docs::features_page()});
   util::write_files_atomically(o.out, files);
   spdlog::info("release {}: wrote {} pages to {}/", v.str(), files.size(), o.out);
   return 0;

@@ -5,6 +5,8 @@
 
 #include "ttsgen/diff/format.hpp"
 #include "ttsgen/diff/release.hpp"
+#include "ttsgen/stacks/shared_parameters.hpp"
+#include "ttsgen/util/markdown.hpp"
 
 namespace ttsgen::diff {
 
@@ -32,6 +34,24 @@ How to update (the template documentation's procedure):
 std::string replace(std::string text, const std::string& from, const std::string& to) {
   for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) text.replace(at, from.size(), to);
   return text;
+}
+
+// The defaults ttsgen changed so that the defaults of a release deploy together. They change every
+// release alike, so no release diff shows them; the note of the newest minor says them, for a
+// cluster deployed with an earlier ttsgen.
+std::string changed_defaults_note() {
+  std::string out =
+      "\n## Defaults changed by ttsgen in every release\n\n"
+      "So that every template at its defaults describes one working cluster, ttsgen changed these defaults in "
+      "the templates of every release (docs/decisions-shared-parameters.md). An update that does not pass a "
+      "parameter gives it the new default (the console passes the previous values; with the AWS CLI use "
+      "UsePreviousValue=true): where a deployed cluster needs the old value, pass it.\n\n"
+      "| Parameter | Stacks | Before | Now | Why | A deployed cluster |\n|---|---|---|---|---|---|\n";
+  for (const auto& c : stacks::changed_defaults())
+    out += "| " + util::markdown_escape(std::string(c.parameter)) + " | " + std::string(c.stacks) + " | " +
+           util::markdown_escape(std::string(c.before)) + " | " + util::markdown_escape(std::string(c.after)) + " | " +
+           util::markdown_escape(std::string(c.why)) + " | " + util::markdown_escape(std::string(c.deployed)) + " |\n";
+  return out;
 }
 
 }  // namespace
@@ -70,6 +90,7 @@ std::string minor_document(const std::string& minor, const std::string& format) 
     coverage += " To update across several releases, read every section from your release up to the target, "
                 "including the notes of the minors in between.";
     out += replace(kMarkdownIntro, "%COVERAGE%", coverage);
+    if (releases.back() == catalog::newest_release()) out += changed_defaults_note();
   } else {
     out += "Upgrading to " + minor + ": each release compared with the release before it, newest first.\n";
   }

@@ -5,6 +5,7 @@
 #include "ttsgen/exports/vpc.hpp"
 #include "ttsgen/stacks/builder.hpp"
 #include "ttsgen/stacks/common.hpp"
+#include "ttsgen/stacks/data.hpp"
 #include "ttsgen/stacks/stacks.hpp"
 #include "ttsgen/util/embedded.hpp"
 
@@ -58,10 +59,7 @@ StackModel build_bastion(const Release& release) {
                        .group("Access")
                        .label("SSH IPv6 range");
   // 3.15.0: the boot volume is always encrypted, with this key or the account's default EBS key.
-  auto& kms_key = s.optional_string("EBSKmsKeyId")
-                      .description("KMS key (ID or ARN) that encrypts the boot volume. Leave empty for the AWS managed EBS key.")
-                      .group("Instance")
-                      .label("EBS KMS key ID");
+  auto& kms_key = kms_key_parameter(s, "EBSKmsKeyId", "the boot volume").group("Instance").label("EBS KMS key ID");
   // 3.17.2: Session Manager; sessions are logged to this log group when it is given.
   auto& session_logs = s.optional_string("SessionManagerLogGroup")
                            .description("CloudWatch Logs group that Session Manager writes session logs to, "

@@ -9,6 +9,7 @@
 #include "ttsgen/exports/vpc.hpp"
 #include "ttsgen/stacks/builder.hpp"
 #include "ttsgen/stacks/data.hpp"
+#include "ttsgen/stacks/shared_parameters.hpp"
 #include "ttsgen/stacks/stacks.hpp"
 #include "ttsgen/stacks/timescaledb.hpp"
 
@@ -34,10 +35,7 @@ StackModel build_timescale_master(const Release& release) {
   const bool replicas_here = release < "3.30.2"_v;
 
   TimescaleParameters p;
-  p.deployment_name = &timescale_deployment_parameter(
-      s, "Name of this TimescaleDB deployment, unique in the cluster (e.g. default, or storage and noc for "
-         "separate ones). Consumers select it with their *TimescaleDBDeploymentName parameters; it names the "
-         "deployment's private zone and qualifies the stack's exports.");
+  p.deployment_name = &s.shared(shared::timescale_deployment_name());
   timescale_version_parameters(s, p);
   auto& database_name = s.parameter("DatabaseName")
                             .description("Name of the database to create. When restoring a volume snapshot, the "

@@ -7,6 +7,7 @@
 #include "ttsgen/exports/vpc.hpp"
 #include "ttsgen/stacks/builder.hpp"
 #include "ttsgen/stacks/data.hpp"
+#include "ttsgen/stacks/shared_parameters.hpp"
 #include "ttsgen/stacks/stacks.hpp"
 #include "ttsgen/stacks/timescaledb.hpp"
 
@@ -18,8 +19,7 @@ StackModel build_timescale_replica(const Release& release) {
   StackBuilder s(release, "timescale-replica");
 
   TimescaleParameters p;
-  p.deployment_name = &timescale_deployment_parameter(
-      s, "DeploymentName of the 2-5-db-timescale-master stack that this replica follows.");
+  p.deployment_name = &s.shared(shared::timescale_replica_deployment_name());
   auto& replica_name = copy_name_parameter(s, "ReplicaName",
                                            "Name of this replica, unique in the cluster (e.g. storage1, noc1). It "
                                            "names the replica's DNS record and qualifies the stack's export.")

@@ -16,6 +16,7 @@
 #include "ttsgen/exports/load_balancer.hpp"
 #include "ttsgen/exports/vpc.hpp"
 #include "ttsgen/stacks/builder.hpp"
+#include "ttsgen/stacks/shared_parameters.hpp"
 #include "ttsgen/stacks/stacks.hpp"
 
 namespace ttsgen::stacks {
@@ -353,11 +354,7 @@ StackModel build_load_balancer_rules(const Release& release) {
                       .group(kTLSGroup)
                       .label("Non-TLS listeners");
   // 3.23.0: "+ SupportProxyTLS" (docs: ecs/deployment: the same value in all templates).
-  auto& proxy_tls = s.flag("SupportProxyTLS", false)
-                        .description("The proxy (Envoy) terminates TLS for interop, LBS CUPS mutual TLS and TTGP with the "
-                                     "certificate in ProxyTLSSecret. Set the same value in every template of the cluster.")
-                        .group(kTLSGroup)
-                        .label("Proxy terminates TLS");
+  auto& proxy_tls = s.shared(shared::support_proxy_tls());
 
   Context c{.s = s,
             .load_balancer = s.import(exports::vpc::load_balancer_arn),

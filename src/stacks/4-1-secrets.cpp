@@ -8,6 +8,7 @@
 #include "ttsgen/exports/secrets.hpp"
 #include "ttsgen/stacks/builder.hpp"
 #include "ttsgen/stacks/common.hpp"
+#include "ttsgen/stacks/shared_parameters.hpp"
 #include "ttsgen/stacks/stacks.hpp"
 
 namespace ttsgen::stacks {
@@ -133,17 +134,13 @@ StackModel build_secrets(const Release& release) {
                               .group("Components")
                               .label("Include Console");
   // 3.19.2: + IncludeNOC, NOCGrafanaAdminPassword, NOCOAuthClientIDValue, NOCOAuthClientSecretValue.
-  auto& include_noc = s.flag("IncludeNOC", true)
+  // Off by default like IncludeNetworkOperationsCenter of the other stacks (docs/decisions-shared-parameters.md).
+  auto& include_noc = s.flag("IncludeNOC", false)
                           .description("The cluster runs the Network Operations Center (its OAuth client is then required).")
                           .group("Components")
                           .label("Include Network Operations Center");
   // 3.23.0: + SupportProxyTLS: the proxy's server certificate lives in ProxyTLSSecret.
-  auto& proxy_tls = s.flag("SupportProxyTLS", false)
-                        .description("The proxy (Envoy) terminates TLS with the certificate in the proxy TLS secret, "
-                                     "which the certbot task of 5-8a-certs-le writes. Must be the same in every "
-                                     "template of the cluster.")
-                        .group("Components")
-                        .label("Proxy terminates TLS");
+  auto& proxy_tls = s.shared(shared::support_proxy_tls());
 
   OAuthClient console = oauth_client_inputs(s, "Console", "Console", "console-<cluster>", true);
   // The Device Claiming Server always runs: its client is required.

@@ -14,6 +14,7 @@
 #include "ttsgen/exports/configuration.hpp"
 #include "ttsgen/stacks/builder.hpp"
 #include "ttsgen/stacks/configuration.hpp"
+#include "ttsgen/stacks/shared_parameters.hpp"
 #include "ttsgen/stacks/stacks.hpp"
 #include "ttsgen/util/embedded.hpp"
 
@@ -54,7 +55,6 @@ constexpr std::string_view kTBS = "Tenant billing";
 constexpr std::string_view kAdvanced = "Advanced";
 
 // Patterns. Free text never holds `"` or `\`, so it can be written inside YAML double quotes.
-constexpr std::string_view kDomainPattern = "^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}$";
 constexpr std::string_view kOptionalURLPattern = "^$|^https?://[^\\s\"\\\\]+$";
 constexpr std::string_view kOptionalTextPattern = "^[^\"\\\\]*$";
 constexpr std::string_view kOptionalIDPattern = "^$|^[a-z0-9](?:[-]?[a-z0-9]){2,35}$";
@@ -83,21 +83,15 @@ struct Setting {
   std::string_view key = {};
   // For an optional value: the Fn::Sub text used when it is left empty.
   std::string_view fallback = {};
+  // A parameter of the shared-parameter catalog: declared there, not by the fields above.
+  const SharedParameter* shared = nullptr;
 };
 
 const std::vector<Setting>& settings() {
   static const std::vector<Setting> table{
       // --- Cluster ---------------------------------------------------------------------------
-      {.name = "Domain", .since = "3.9.0"_v, .required = true, .pattern = kDomainPattern,
-       .constraint = "a lowercase domain name such as thethings.example.com", .max_length = 128,
-       .group = kCluster, .label = "Domain",
-       .description = "Domain of the cluster, as in its certificate and Route 53 records. Multi-tenant deployments "
-                      "serve tenants at <tenant-id>.<domain>."},
-      {.name = "IdentityServerDomain", .since = "3.9.0"_v, .required = true, .pattern = kDomainPattern,
-       .constraint = "a lowercase domain name such as thethings.example.com", .max_length = 128,
-       .group = kCluster, .label = "Identity Server domain",
-       .description = "Domain of the cluster that runs the Identity Server: Domain in the primary cluster, the "
-                      "primary cluster's domain in a secondary cluster."},
+      {.name = "Domain", .since = "3.9.0"_v, .shared = &shared::domain()},
+      {.name = "IdentityServerDomain", .since = "3.9.0"_v, .shared = &shared::identity_server_domain()},
       {.name = "DefaultTenantID", .since = "3.9.0"_v, .pattern = kOptionalIDPattern,
        .constraint = "empty, or a tenant ID (3-36 lowercase letters, digits and dashes)", .max_length = 36,
        .group = kCluster, .label = "Default tenant ID",
@@ -138,14 +132,9 @@ const std::vector<Setting>& settings() {
        .group = kComponents, .label = "Include Packet Broker Agent",
        .description = "Configure the Packet Broker Agent, and forward gateway traffic to Packet Broker."},
       // 3.19.2: + IncludeNetworkOperationsCenter.
-      {.name = "IncludeNetworkOperationsCenter", .since = "3.19.2"_v, .kind = Kind::Flag, .default_value = "true",
-       .group = kComponents, .label = "Include Network Operations Center",
-       .description = "Configure the Network Operations Center (needs 2-5-db-timescale-master)."},
+      {.name = "IncludeNetworkOperationsCenter", .since = "3.19.2"_v, .kind = Kind::Flag, .shared = &shared::include_network_operations_center()},
       // 3.23.0: + SupportProxyTLS (the same value in every template; changes GSConfiguration only).
-      {.name = "SupportProxyTLS", .since = "3.23.0"_v, .kind = Kind::Flag, .default_value = "false",
-       .group = kComponents, .label = "Proxy terminates TLS",
-       .description = "The proxy (Envoy) terminates TLS and mutual TLS. Must be the same in every template of "
-                      "the cluster."},
+      {.name = "SupportProxyTLS", .since = "3.23.0"_v, .kind = Kind::Flag, .shared = &shared::support_proxy_tls()},
 
       // --- LoRaWAN (names chosen by ttsgen: the docs ask for a NetID and a DevAddr block) -------
       {.name = "NetID", .since = "3.9.0"_v, .default_value = "000000", .pattern = "^[0-9A-Fa-f]{6}$",
@@ -576,7 +565,8 @@ const std::vector<Setting>& settings() {
 
 bool exists_in(const Setting& x, const Release& release) { return release >= x.since && (!x.until || release <= *x.until); }
 
-Parameter& declare(StackBuilder& s, const Setting& x) {
+const Parameter& declare(StackBuilder& s, const Setting& x) {
+  if (x.shared) return s.shared(*x.shared);
   std::string name(x.name);
   Parameter* p = nullptr;
   switch (x.kind) {

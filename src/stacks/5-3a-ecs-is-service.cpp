@@ -8,6 +8,7 @@
 #include "ttsgen/stacks/builder.hpp"
 #include "ttsgen/stacks/common.hpp"
 #include "ttsgen/stacks/ecs_service.hpp"
+#include "ttsgen/stacks/shared_parameters.hpp"
 #include "ttsgen/stacks/stacks.hpp"
 
 namespace ttsgen::stacks {
@@ -35,11 +36,7 @@ StackModel build_identity_server(const Release& release) {
   // Not in the changelog for 5-3a: when the proxy terminates interop TLS (3-2 SupportProxyTLS), the
   // load balancer's interop target group of the Identity Server has no listener, and ECS refuses
   // to register with it. Same value in every template (docs: ecs/deployment).
-  auto& proxy_tls = s.flag("SupportProxyTLS", false)
-                        .description("The proxy (Envoy) terminates TLS, as set in 3-2-load-balancer-rules; interop "
-                                     "then reaches the Identity Server through the proxy. Same value in every template.")
-                        .group("Proxy TLS")
-                        .label("Proxy terminates TLS");
+  auto& proxy_tls = s.shared(shared::support_proxy_tls());
   // 3.13.0: rate limiting per service.
   auto& rate_limiting = s.flag("EnableISRateLimiting", true)
                             .description("Apply the rate limiting of 4-2b-configuration-rate-limiting to the Identity Server.")

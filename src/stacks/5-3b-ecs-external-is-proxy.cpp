@@ -4,6 +4,7 @@
 // is-proxy.<namespace> (5-4 ExternalIdentityServer), the cluster proxy as one of its upstreams.
 #include "ttsgen/stacks/builder.hpp"
 #include "ttsgen/stacks/ecs_service.hpp"
+#include "ttsgen/stacks/shared_parameters.hpp"
 #include "ttsgen/stacks/stacks.hpp"
 
 namespace ttsgen::stacks {
@@ -13,13 +14,7 @@ using namespace cfn;
 StackModel build_external_is_proxy(const Release& release) {
   StackBuilder s(release, "external-is-proxy");
   ecs::Cluster cluster = ecs::cluster(s, true);
-  auto& domain = s.parameter("IdentityServerDomain")
-                     .description("Domain of the cluster that runs the Identity Server (its 4-2a Domain), e.g. "
-                                  "eu1.example.com.")
-                     .allowed_pattern("^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
-                     .constraint_description("a domain name in lowercase")
-                     .group("Identity Server proxy")
-                     .label("Identity Server domain");
+  auto& domain = s.shared(shared::identity_server_domain());
 
   ecs::Component proxy(s, cluster,
                        {.prefix = "ISProxy",

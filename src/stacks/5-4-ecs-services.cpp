@@ -10,6 +10,7 @@
 #include "ttsgen/stacks/builder.hpp"
 #include "ttsgen/stacks/common.hpp"
 #include "ttsgen/stacks/ecs_service.hpp"
+#include "ttsgen/stacks/shared_parameters.hpp"
 #include "ttsgen/stacks/stacks.hpp"
 
 namespace ttsgen::stacks {
@@ -89,11 +90,7 @@ StackModel build_services(const Release& release) {
   runtime.identity_server = if_(s.is_true(external_is), ecs::discovery_address(cluster, "is-proxy", 1884),
                                 ecs::discovery_address(cluster, "is", 1884));
   // 3.23.0: mTLS through the proxy; Gateway and Gateway Configuration Server read the CA bucket.
-  auto& proxy_tls = s.flag("SupportProxyTLS", false)
-                        .description("The proxy (Envoy) terminates TLS and forwards client certificates for mutual "
-                                     "TLS (deploy 2-4c-mtls-s3). Same value in every template.")
-                        .group("Proxy TLS")
-                        .label("Proxy terminates TLS");
+  auto& proxy_tls = s.shared(shared::support_proxy_tls());
   const Condition& mtls = s.is_true(proxy_tls);
   auto& semtech_rjs = s.flag("IncludeSemtechRJSConfiguration", false)
                           .description("Include the Semtech RJS join server in the interop client configuration of "

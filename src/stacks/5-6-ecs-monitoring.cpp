@@ -11,6 +11,7 @@
 #include "ttsgen/stacks/builder.hpp"
 #include "ttsgen/stacks/common.hpp"
 #include "ttsgen/stacks/ecs_service.hpp"
+#include "ttsgen/stacks/shared_parameters.hpp"
 #include "ttsgen/stacks/stacks.hpp"
 #include "ttsgen/util/embedded.hpp"
 
@@ -80,6 +81,8 @@ StackModel build_monitoring(const Release& release) {
   // 3.14.0: Include* per component (IncludeIdentityServer and IncludeIdentityServerProxy default
   // true); 3.19.2: IncludeNetworkOperationsCenter.
   auto include = [&s](const char* id, bool default_value, const std::string& title) -> const Condition& {
+    const SharedParameter& noc = shared::include_network_operations_center();
+    if (id == noc.id) return s.is_true(s.shared(noc));
     return s.is_true(s.flag(id, default_value)
                          .description("Scrape the " + title + " (its alerts fire when it has no targets).")
                          .group("Components")

@@ -10,6 +10,7 @@
 #include "ttsgen/stacks/builder.hpp"
 #include "ttsgen/stacks/common.hpp"
 #include "ttsgen/stacks/ecs_service.hpp"
+#include "ttsgen/stacks/shared_parameters.hpp"
 #include "ttsgen/stacks/stacks.hpp"
 
 namespace ttsgen::stacks {
@@ -35,8 +36,7 @@ StackModel build_proxy(const Release& release) {
   auto& gcs = switch_flag(s, "IncludeGatewayConfigurationServer", true, routes, "Gateway Configuration Server",
                           "Route the Gateway Configuration Server (CUPS, gateway configuration).");
   // 3.19.2
-  auto& noc = switch_flag(s, "IncludeNetworkOperationsCenter", false, routes, "Network Operations Center",
-                          "Route the Network Operations Center (/noc) and its Grafana.");
+  auto& noc = s.shared(shared::include_network_operations_center());
   // 3.12.2: virtual hosts and the catch-all redirect.
   auto& with_tenant = switch_flag(s, "EnableVirtualHostWithTenantSubdomain", true, routes, "Tenant subdomains",
                                   "Serve <tenant-id>.<domain> (multi-tenant deployments).");
@@ -57,9 +57,7 @@ StackModel build_proxy(const Release& release) {
                                         "The load balancer has its non-TLS listeners (80, 1884), as EnableNonTLSListeners "
                                         "of 3-2-load-balancer-rules.");
   // 3.23.0: TLS termination in Envoy.
-  auto& proxy_tls = switch_flag(s, "SupportProxyTLS", false, listeners, "Proxy terminates TLS",
-                                "The proxy terminates TLS with the certificate of the ProxyTLSSecret (4-1, written by "
-                                "5-8a-certs-le). Same value in every template.");
+  auto& proxy_tls = s.shared(shared::support_proxy_tls());
   const Condition& tls = s.is_true(proxy_tls);
   // The listener switches of 3-2 for the proxy's target groups ("services exposed on the proxy",
   // 3.11.2): ECS refuses a target group without a listener, so the proxy registers with one only

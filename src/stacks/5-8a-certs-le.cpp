@@ -9,6 +9,7 @@
 #include "ttsgen/stacks/builder.hpp"
 #include "ttsgen/stacks/common.hpp"
 #include "ttsgen/stacks/ecs_service.hpp"
+#include "ttsgen/stacks/shared_parameters.hpp"
 #include "ttsgen/stacks/stacks.hpp"
 
 namespace ttsgen::stacks {
@@ -41,12 +42,7 @@ StackModel build_certs_le(const Release& release) {
                                              "Name of this certificate among the 5-8a-certs-le stacks of the cluster "
                                              "(e.g. main); 5-8b-ecs-certbot-scheduled-task refers to it.",
                                              group);
-  auto& domain = s.parameter("Domain")
-                     .description("Domain of the certificate (the cluster's domain).")
-                     .allowed_pattern("^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
-                     .constraint_description("a domain name in lowercase")
-                     .group(group)
-                     .label("Domain");
+  auto& domain = s.shared(shared::domain());
   // 3.14.0: the wildcard subdomain (*.domain, multi-tenant) is requested unless skipped.
   auto& skip_wildcard = s.flag("SkipWildcardSubdomain", false)
                             .description("Request the certificate for the domain only, without *.domain (single-tenant).")
@@ -78,11 +74,7 @@ StackModel build_certs_le(const Release& release) {
                     .group(group)
                     .label("Renew before expiry (days)");
   // 3.23.0: a copy for the proxy.
-  auto& proxy_tls = s.flag("SupportProxyTLS", false)
-                        .description("Also store the certificate and key in the ProxyTLSSecret of 4-1-secrets for the "
-                                     "proxy (Envoy). Same value in every template.")
-                        .group("Proxy TLS")
-                        .label("Proxy terminates TLS");
+  auto& proxy_tls = s.shared(shared::support_proxy_tls());
   const Condition& tls = s.is_true(proxy_tls);
   const Condition& renewing = s.is_set(existing);
 

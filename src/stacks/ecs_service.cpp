@@ -17,6 +17,7 @@
 #include "ttsgen/exports/timescale.hpp"
 #include "ttsgen/exports/vpc.hpp"
 #include "ttsgen/stacks/common.hpp"
+#include "ttsgen/stacks/shared_parameters.hpp"
 #include "ttsgen/util/embedded.hpp"
 
 namespace ttsgen::stacks::ecs {
@@ -143,18 +144,9 @@ TtsRuntime tts_runtime(StackBuilder& s, const Cluster& c) {
                           .group(redis)
                           .label("Events cluster");
   // 3.16.1: TLS to each selected Redis cluster (with the cluster's AUTH token).
-  r.general_tls = &s.flag("GeneralRedisTLS", false)
-                       .description("The general Redis cluster uses TLS (RedisTLS of its 2-3-db-redis stack).")
-                       .group(redis)
-                       .label("General cluster TLS");
-  r.cache_tls = &s.flag("CacheRedisTLS", false)
-                     .description("The cache Redis cluster uses TLS (RedisTLS of its 2-3-db-redis stack).")
-                     .group(redis)
-                     .label("Cache cluster TLS");
-  r.events_tls = &s.flag("EventsRedisTLS", false)
-                      .description("The events Redis cluster uses TLS (RedisTLS of its 2-3-db-redis stack).")
-                      .group(redis)
-                      .label("Events cluster TLS");
+  r.general_tls = &s.shared(shared::general_redis_tls());
+  r.cache_tls = &s.shared(shared::cache_redis_tls());
+  r.events_tls = &s.shared(shared::events_redis_tls());
   // 3.24.0: client certificates from AWS Private CA (CertificateAuthorityARN of 4-2a-configuration).
   r.use_certificate_authority = &s.flag("UseCertificateAuthorityARN", false)
                                      .description("Let the components request client certificates from the AWS "
@@ -718,34 +710,18 @@ Database timescale(StackBuilder& s, const Parameter& deployment) {
 TimescaleSwitches timescale_switches(StackBuilder& s) {
   TimescaleSwitches t;
   const std::string group = "TimescaleDB";
-  const char* deployment_pattern = "^[a-z][a-z0-9-]{0,31}$";
   t.storage_enabled = &s.flag("ApplicationServerStorageEnabled", false)
                            .description("Application Server Storage Integration on TimescaleDB (deploy 2-5 first).")
                            .group(group)
                            .label("Storage Integration");
   // 3.19.2: the TimescaleDB deployments are told apart by their DeploymentName.
-  t.storage_deployment = &s.parameter("ApplicationServerStorageTimescaleDBDeploymentName")
-                              .description("DeploymentName of the TimescaleDB stack that holds the Storage Integration data.")
-                              .default_value("storage")
-                              .allowed_pattern(deployment_pattern)
-                              .constraint_description("lowercase letters, digits and hyphens, starting with a letter")
-                              .group(group)
-                              .label("Storage Integration deployment");
+  t.storage_deployment = &s.shared(shared::storage_timescale_deployment_name());
   t.storage_replica = &s.flag("ApplicationServerStorageReplicaEnabled", false)
                            .description("Read Storage Integration data from the TimescaleDB read replicas.")
                            .group(group)
                            .label("Storage Integration reads replicas");
-  t.noc = &s.flag("IncludeNetworkOperationsCenter", false)
-               .description("Network Operations Center (needs a TimescaleDB deployment).")
-               .group(group)
-               .label("Network Operations Center");
-  t.noc_deployment = &s.parameter("NOCTimescaleDBDeploymentName")
-                          .description("DeploymentName of the TimescaleDB stack that holds the NOC data.")
-                          .default_value("noc")
-                          .allowed_pattern(deployment_pattern)
-                          .constraint_description("lowercase letters, digits and hyphens, starting with a letter")
-                          .group(group)
-                          .label("NOC deployment");
+  t.noc = &s.shared(shared::include_network_operations_center());
+  t.noc_deployment = &s.shared(shared::noc_timescale_deployment_name());
   t.storage = &s.is_true(*t.storage_enabled);
   t.storage_reads_replicas = &s.condition("ApplicationServerStorageReadsReplicas",
                                           and_({condition(*t.storage), condition(s.is_true(*t.storage_replica))}));

@@ -60,16 +60,6 @@ std::string boot_script(const Release& release, TimescaleRole role) {
 
 }  // namespace
 
-const Parameter& timescale_deployment_parameter(StackBuilder& s, std::string description) {
-  return s.parameter("DeploymentName")
-      .description(std::move(description))
-      .default_value("default")
-      .allowed_pattern(kCopyNamePattern)
-      .constraint_description(kCopyNameConstraint)
-      .group("TimescaleDB")
-      .label("Deployment name");
-}
-
 void timescale_version_parameters(StackBuilder& s, TimescaleParameters& p) {
   const Release& release = s.release();
   // 3.22.2: "+ DBEngineVersion (default 12), DBTimescaleDBExtensionVersion (default 2.7.0)".

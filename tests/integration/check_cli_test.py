@@ -103,6 +103,22 @@ class Validate(unittest.TestCase):
         self.assertTrue(found[0]["path"].startswith("Resources.Bastion.Properties.NetworkInterfaces[0].SubnetId"))
         self.assertIn("PublicSubnetIds, which no stack of release 3.35.2 exports", found[0]["message"])
 
+    def test_shared_default_changed_in_one_template(self):
+        # A deployed copy where one template got another default for a parameter that several
+        # templates share: validate names the parameter and both stacks.
+        f = Fixture(self.tmp.name)
+        f.edit("5-7-ecs-proxy", lambda d: d["Parameters"]["IncludeNetworkOperationsCenter"].update({"Default": "true"}))
+        found = self.findings(f.validate(), "shared-parameter")
+        self.assertEqual(len(found), 1, found)
+        self.assertEqual(found[0]["stack"], "5-7-ecs-proxy")
+        self.assertEqual(found[0]["path"], "Parameters.IncludeNetworkOperationsCenter")
+        self.assertIn("IncludeNetworkOperationsCenter has Default 'true' here but 'false' in 4-2a-configuration",
+                      found[0]["message"])
+        text = run("validate", "--dir", str(f.dir))
+        self.assertEqual(text.returncode, 1)
+        self.assertIn("5-7-ecs-proxy", text.stdout)
+        self.assertIn("4-2a-configuration", text.stdout)
+
     def test_misspelt_property(self):
         f = Fixture(self.tmp.name)
         f.edit("1-3-opsgenie", lambda d: d["Resources"]["AlarmTopic"]["Properties"].update({"TopicNme": "x"}))

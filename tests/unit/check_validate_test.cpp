@@ -332,3 +332,55 @@ TEST_CASE("the graph read from the bytes agrees with the typed model's imports",
     }
   }
 }
+
+// --- The parameter contract (check/parameter_contract.hpp): one seeded fault per rule. ------
+
+TEST_CASE("a shared parameter with another default in one template names both stacks", "[check][validate][parameter-contract]") {
+  auto set = mutated(release("3.35.2"), "5-4-ecs-services",
+                     [](Value& doc) { at(doc, {"Parameters", "SupportProxyTLS"}).set("Default", "true"); });
+  auto f = findings_of(set);
+  INFO(describe_all(f));
+  CHECK(count(f, "shared-parameter", "5-4-ecs-services", "Parameters.SupportProxyTLS",
+              "has Default 'true' here but 'false' in 3-2-load-balancer-rules") == 1);
+  std::size_t shared = 0;
+  for (const auto& x : f) shared += x.rule == "shared-parameter";
+  CHECK(shared == 1);  // only the changed template is reported, once
+}
+
+TEST_CASE("a shared parameter with another pattern is reported; a listed same-name exception is not", "[check][validate][parameter-contract]") {
+  auto set = mutated(release("3.35.2"), "5-8a-certs-le", [](Value& doc) {
+    at(doc, {"Parameters", "Domain"}).set("AllowedPattern", "^.*$");
+    at(doc, {"Parameters", "SupportProxyTLS"}).set("Description", "worded differently");  // text is not the contract
+  });
+  auto f = findings_of(set);
+  INFO(describe_all(f));
+  CHECK(count(f, "shared-parameter", "5-8a-certs-le", "Parameters.Domain", "AllowedPattern '^.*$' here") == 1);
+  CHECK(count(f, "shared-parameter", "5-8a-certs-le", "Parameters.SupportProxyTLS", "") == 0);
+  std::size_t instance_type = 0;
+  for (const auto& x : f) instance_type += x.logical_id == "InstanceType";
+  CHECK(instance_type == 0);  // EC2 and ElastiCache types: stacks::same_name_exceptions
+}
+
+TEST_CASE("a selector whose default or pattern differs from its producer's qualifier", "[check][validate][parameter-contract]") {
+  auto set = mutated(release("3.35.2"), "5-2-ecs-ops", [](Value& doc) {
+    at(doc, {"Parameters", "NOCTimescaleDBDeploymentName"}).set("Default", "noc");
+    at(doc, {"Parameters", "ApplicationServerStorageTimescaleDBDeploymentName"}).set("AllowedPattern", "^[a-z][a-z0-9-]{0,31}$");
+    at(doc, {"Parameters", "CacheRedisCluster"}).set("AllowedValues", Value::strings({"general", "cache", "sessions"}));
+  });
+  auto f = findings_of(set);
+  INFO(describe_all(f));
+  CHECK(count(f, "selector", "5-2-ecs-ops", "Parameters.NOCTimescaleDBDeploymentName",
+              "defaults to 'noc' where DeploymentName defaults to 'default'") == 1);
+  CHECK(count(f, "selector", "5-2-ecs-ops", "Parameters.ApplicationServerStorageTimescaleDBDeploymentName",
+              "picks the 2-5-db-timescale-master copy by its DeploymentName, but its AllowedPattern") == 1);
+  CHECK(count(f, "selector", "5-2-ecs-ops", "Parameters.CacheRedisCluster", "accepts 'sessions', which Purpose does not") == 1);
+}
+
+TEST_CASE("the switches of one feature default alike", "[check][validate][parameter-contract]") {
+  auto set = mutated(release("3.35.2"), "2-3-db-redis",
+                     [](Value& doc) { at(doc, {"Parameters", "RedisTLS"}).set("Default", "false"); });
+  auto f = findings_of(set);
+  INFO(describe_all(f));
+  CHECK(count(f, "feature", "5-2-ecs-ops", "Parameters.GeneralRedisTLS", "feature 'Redis TLS' is on by default here") == 1);
+  CHECK(count(f, "feature", "5-4-ecs-services", "Parameters.EventsRedisTLS", "off in 2-3-db-redis (RedisTLS 'false')") == 1);
+}

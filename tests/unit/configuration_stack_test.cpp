@@ -208,7 +208,10 @@ TEST_CASE("4-2a-configuration's documents are YAML with the settings at their ke
   for (const auto& v : catalog::supported_releases()) {
     auto model = stacks::build_configuration(v);
     const auto& t = model.tmpl;
-    auto values = test::parameter_values(t, kRequired);
+    // Every document on: the NOC is off by default (docs/decisions-shared-parameters.md).
+    test::Parameters given = kRequired;
+    given["IncludeNetworkOperationsCenter"] = "true";
+    auto values = test::parameter_values(t, given);
     INFO(v.str());
     for (const auto& id : kDocuments) {
       INFO(id);

@@ -22,6 +22,8 @@ using catalog::StackModel;
 using cfn::Value;
 using catalog::operator""_v;
 
+struct SharedParameter;
+
 // Console group of the re-used parameters; every template lists it first.
 inline constexpr std::string_view kGeneralGroup = "General";
 
@@ -37,6 +39,8 @@ class StackBuilder {
   const cfn::Parameter& cluster() const { return *cluster_; }
 
   cfn::Parameter& parameter(std::string id, std::string_view type = cfn::param_type::kString);
+  // A parameter of the shared-parameter catalog (shared_parameters.hpp), exactly as declared there.
+  const cfn::Parameter& shared(const SharedParameter& p);
   // A boolean: String with AllowedValues [true, false].
   cfn::Parameter& flag(std::string id, bool default_value);
   // The condition "<flag>Condition" (flag == true), created the first time it is asked for, so

@@ -34,8 +34,6 @@ struct TimescaleParameters {
   const cfn::Parameter* postgres_exporter = nullptr;
 };
 
-// DeploymentName (3.19.2) in group "TimescaleDB".
-const cfn::Parameter& timescale_deployment_parameter(StackBuilder& s, std::string description);
 // DBEngineVersion and DBTimescaleDBExtensionVersion (3.22.2) with the release's choices and
 // defaults, and Rules that refuse an extension version that does not support the engine version.
 void timescale_version_parameters(StackBuilder& s, TimescaleParameters& p);
