@@ -8,4 +8,4 @@ out="$root/build-asan"
 cmake -S "$root" -B "$out" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTTSGEN_SANITIZE=ON >/dev/null
 cmake --build "$out" -j "$(nproc)" --target unit_tests
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-"$out/unit_tests" --order rand --rng-seed 1
+"$out/tests/unit_tests" --order rand --rng-seed 1
