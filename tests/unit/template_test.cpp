@@ -77,7 +77,8 @@ TEST_CASE("lint suppressions need a reason and land in the resource metadata", "
   auto& r = t.resource("R", "AWS::SNS::Topic");
   CHECK_THROWS_AS(r.lint_suppress("W1", ""), std::logic_error);
   r.lint_suppress("W3005", "because");
-  const Value* checks = r.to_value().find("Metadata")->find("cfn-lint")->find("config")->find("ignore_checks");
+  const Value resource = r.to_value();  // kept: `checks` points into it
+  const Value* checks = resource.find("Metadata")->find("cfn-lint")->find("config")->find("ignore_checks");
   CHECK(*checks == Value::strings({"W3005"}));
 }
 
