@@ -6,8 +6,10 @@
 #include <catch2/catch.hpp>
 
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "ttsgen/check/template_set.hpp"
 #include "ttsgen/render/render.hpp"
@@ -29,6 +31,16 @@ inline check::TemplateSet mutated(check::TemplateSet set, const std::string& sta
   }
   REQUIRE(found);
   return set;
+}
+
+// The value at a path of keys in a document (a test fails where a key is missing).
+inline cfn::Value& at(cfn::Value& v, std::initializer_list<std::string_view> keys) {
+  cfn::Value* x = &v;
+  for (auto k : keys) {
+    x = x->find(k);
+    REQUIRE(x);
+  }
+  return *x;
 }
 
 }  // namespace ttsgen::test

@@ -15,6 +15,7 @@
 
 using namespace ttsgen;
 using cfn::Value;
+using test::at;
 using check::Finding;
 using check::Severity;
 
@@ -53,15 +54,6 @@ std::size_t count(const std::vector<Finding>& findings, const std::string& rule,
   std::size_t n = 0;
   for (const auto& f : findings) n += f.rule == rule && f.stack == stack && f.message.find(text) != std::string::npos;
   return n;
-}
-
-Value& at(Value& v, std::initializer_list<std::string_view> keys) {
-  Value* x = &v;
-  for (auto k : keys) {
-    x = x->find(k);
-    REQUIRE(x);
-  }
-  return *x;
 }
 
 // Removes, anywhere in `v`, the list items that are policy statements with this Sid.

@@ -15,6 +15,7 @@
 
 using namespace ttsgen;
 using cfn::Value;
+using test::at;
 using check::Finding;
 using check::Severity;
 
@@ -50,15 +51,6 @@ std::string describe_all(const std::vector<Finding>& findings) {
   std::string s;
   for (const auto& f : findings) s += check::format_text(f) + "\n";
   return s;
-}
-
-Value& at(Value& v, std::initializer_list<std::string_view> keys) {
-  Value* x = &v;
-  for (auto k : keys) {
-    x = x->find(k);
-    REQUIRE(x);
-  }
-  return *x;
 }
 
 // Replaces every Fn::ImportValue whose name ends in `suffix` by `replacement`.
